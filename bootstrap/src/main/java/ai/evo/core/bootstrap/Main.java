@@ -1,0 +1,6 @@
+package ai.evo.core.bootstrap;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}

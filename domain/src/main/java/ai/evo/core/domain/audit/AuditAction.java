@@ -1,0 +1,10 @@
+package ai.evo.core.domain.audit;
+
+/** What an audited action did. The stored value is the constant's name. */
+public enum AuditAction {
+    CREATE,
+    UPDATE,
+    DELETE,
+    LOGIN_FAILED,
+    ACCOUNT_LOCKED
+}

@@ -1,0 +1,45 @@
+package ai.evo.core.domain.mcpserver;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An MCP (Model Context Protocol) server in the platform-wide catalog, as stored.
+ *
+ * @param id           the identifier
+ * @param name         unique across the catalog
+ * @param description  free text, or null
+ * @param configJson   connection configuration as JSON-compatible maps and lists
+ * @param environments each environment variable the server needs, mapped to its description
+ * @param tools        the tools the server offers, as JSON-compatible values
+ * @param type         {@code official} or {@code community}
+ * @param createdAt    when the row was inserted
+ * @param updatedAt    when the row last changed
+ */
+public record McpServer(
+        McpServerId id,
+        String name,
+        String description,
+        Map<String, Object> configJson,
+        Map<String, Object> environments,
+        List<Object> tools,
+        String type,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public McpServer {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(configJson, "configJson");
+        Objects.requireNonNull(environments, "environments");
+        Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(type, "type");
+        configJson = Collections.unmodifiableMap(new LinkedHashMap<>(configJson));
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        tools = Collections.unmodifiableList(new java.util.ArrayList<>(tools));
+    }
+}
