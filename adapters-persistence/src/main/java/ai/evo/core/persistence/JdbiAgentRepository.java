@@ -34,13 +34,13 @@ final class JdbiAgentRepository implements AgentRepository {
             INSERT INTO agent (id, client_id, name, description, type, model, api_key, instruction, config_json)
             VALUES (:id, :clientId, :name, :description, :type, :model, :apiKey, :instruction,
                     CAST(:configJson AS jsonb))
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String FIND = "SELECT " + COLUMNS + " FROM agent WHERE client_id = :clientId AND id = :id";
     private static final String UPDATE = """
             UPDATE agent SET name = :name, description = :description, type = :type, model = :model,
                              api_key = :apiKey, instruction = :instruction, config_json = CAST(:configJson AS jsonb)
             WHERE client_id = :clientId AND id = :id
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String DELETE = "DELETE FROM agent WHERE client_id = :clientId AND id = :id";
     private static final String LIST = "SELECT " + COLUMNS + " FROM agent WHERE client_id = :clientId";
 

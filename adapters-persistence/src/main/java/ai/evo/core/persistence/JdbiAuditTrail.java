@@ -35,7 +35,7 @@ final class JdbiAuditTrail implements AuditTrail {
                                    user_agent)
             VALUES (:id, :userId, :clientId, :action, :resourceType, :resourceId, CAST(:details AS jsonb),
                     :ipAddress, :userAgent)
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String LIST = "SELECT " + COLUMNS + " FROM audit_log WHERE TRUE";
 
     private final Database database;

@@ -27,7 +27,7 @@ final class JdbiContactRepository implements ContactRepository {
     private static final String INSERT = """
             INSERT INTO contact (id, client_id, ext_id, name, meta)
             VALUES (:id, :clientId, :extId, :name, CAST(:meta AS jsonb))
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String FIND = "SELECT " + COLUMNS + " FROM contact WHERE client_id = :clientId AND id = :id";
     // ext_id is not unique, so the oldest contact with the channel id wins.
     private static final String FIND_BY_EXT_ID = "SELECT " + COLUMNS + """
@@ -38,7 +38,7 @@ final class JdbiContactRepository implements ContactRepository {
     private static final String UPDATE = """
             UPDATE contact SET ext_id = :extId, name = :name, meta = CAST(:meta AS jsonb)
             WHERE client_id = :clientId AND id = :id
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String DELETE = "DELETE FROM contact WHERE client_id = :clientId AND id = :id";
     private static final String LIST = "SELECT " + COLUMNS + " FROM contact WHERE client_id = :clientId";
 

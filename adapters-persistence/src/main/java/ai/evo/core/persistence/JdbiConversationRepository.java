@@ -37,7 +37,7 @@ final class JdbiConversationRepository implements ConversationRepository {
             SELECT :id, a.id, c.id, :message, :response, CAST(:meta AS jsonb)
             FROM agent a JOIN contact c ON c.client_id = a.client_id
             WHERE a.id = :agentId AND c.id = :contactId
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String CONTACT_EXISTS = "SELECT EXISTS (SELECT 1 FROM contact WHERE id = :contactId)";
     private static final String FIND = "SELECT " + PREFIXED_COLUMNS + """
              FROM conversation cv JOIN contact c ON c.id = cv.contact_id

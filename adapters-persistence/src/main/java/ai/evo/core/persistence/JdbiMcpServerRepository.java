@@ -25,14 +25,14 @@ final class JdbiMcpServerRepository implements McpServerRepository {
             INSERT INTO mcp_server (id, name, description, config_json, environments, tools, type)
             VALUES (:id, :name, :description, CAST(:configJson AS jsonb), CAST(:environments AS jsonb),
                     CAST(:tools AS jsonb), :type)
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String FIND = "SELECT " + COLUMNS + " FROM mcp_server WHERE id = :id";
     private static final String UPDATE = """
             UPDATE mcp_server SET name = :name, description = :description,
                                   config_json = CAST(:configJson AS jsonb), environments = CAST(:environments AS jsonb),
                                   tools = CAST(:tools AS jsonb), type = :type
             WHERE id = :id
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String DELETE = "DELETE FROM mcp_server WHERE id = :id";
     private static final String LIST = "SELECT " + COLUMNS + " FROM mcp_server WHERE TRUE";
 

@@ -23,13 +23,13 @@ final class JdbiToolRepository implements ToolRepository {
     private static final String INSERT = """
             INSERT INTO tool (id, name, description, config_json, environments)
             VALUES (:id, :name, :description, CAST(:configJson AS jsonb), CAST(:environments AS jsonb))
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String FIND = "SELECT " + COLUMNS + " FROM tool WHERE id = :id";
     private static final String UPDATE = """
             UPDATE tool SET name = :name, description = :description, config_json = CAST(:configJson AS jsonb),
                             environments = CAST(:environments AS jsonb)
             WHERE id = :id
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String DELETE = "DELETE FROM tool WHERE id = :id";
     private static final String LIST = "SELECT " + COLUMNS + " FROM tool WHERE TRUE";
 

@@ -32,7 +32,7 @@ final class JdbiUserRepository implements UserRepository {
             INSERT INTO "user" (id, email, password_hash, client_id, is_active, email_verified, is_admin,
                                 failed_login_attempts)
             VALUES (:id, :email, :passwordHash, :clientId, :active, :emailVerified, :admin, 0)
-            RETURNING """ + COLUMNS;
+            RETURNING\s""" + COLUMNS;
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM \"user\" WHERE id = :id";
     private static final String FIND_BY_EMAIL = "SELECT " + COLUMNS + " FROM \"user\" WHERE email = :email";
     private static final String EXISTS_ACTIVE_ADMIN =

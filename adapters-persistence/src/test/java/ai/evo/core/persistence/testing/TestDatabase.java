@@ -118,14 +118,19 @@ public final class TestDatabase implements AutoCloseable {
         return name;
     }
 
-    /** Returns settings for a connection pool on this database. */
+    /** Returns settings for a connection pool of {@value #POOL_SIZE} connections on this database. */
     public ConnectionSettings connectionSettings() {
         return server().connectionSettings(name).withMaximumPoolSize(POOL_SIZE);
     }
 
-    /** Opens a new HikariCP pool on this database; {@link #close()} closes it. */
-    public synchronized DataSource openPool() {
-        HikariDataSource pool = ConnectionPools.open(connectionSettings());
+    /**
+     * Opens a new HikariCP pool on this database; {@link #close()} closes it.
+     *
+     * @param maximumPoolSize the most connections the pool opens; the server accepts 100 in all
+     * @return the pool
+     */
+    public synchronized DataSource openPool(int maximumPoolSize) {
+        HikariDataSource pool = ConnectionPools.open(connectionSettings().withMaximumPoolSize(maximumPoolSize));
         opened.add(pool);
         return pool;
     }
@@ -147,11 +152,21 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Builds a {@link PostgresPersistence} on a new pool of this database, with bcrypt cost 4 and
-     * {@link #secretsKeyset()}. {@link #close()} closes it.
+     * Builds a {@link PostgresPersistence} on a new pool of {@value #POOL_SIZE} connections to this database,
+     * with bcrypt cost 4 and {@link #secretsKeyset()}. {@link #close()} closes it.
      */
-    public synchronized PostgresPersistence persistence() {
-        PostgresPersistence persistence = new PostgresPersistence(openPool(), keyset, TEST_BCRYPT_COST);
+    public PostgresPersistence persistence() {
+        return persistence(POOL_SIZE);
+    }
+
+    /**
+     * Builds a {@link PostgresPersistence} like {@link #persistence()}, with another pool size.
+     *
+     * @param maximumPoolSize the most connections the pool opens; the server accepts 100 in all
+     * @return the persistence adapter
+     */
+    public synchronized PostgresPersistence persistence(int maximumPoolSize) {
+        PostgresPersistence persistence = new PostgresPersistence(openPool(maximumPoolSize), keyset, TEST_BCRYPT_COST);
         opened.add(persistence);
         return persistence;
     }
