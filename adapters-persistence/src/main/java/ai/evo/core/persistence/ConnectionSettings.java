@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how to connect to PostgreSQL. The text form hides the password.
+ * Connection settings for PostgreSQL. The text form hides the password.
  *
  * @param jdbcUrl           for example {@code jdbc:postgresql://localhost:5432/evo_ai}
  * @param username          the database user
@@ -26,7 +26,8 @@ public record ConnectionSettings(
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the JDBC URL must start with jdbc:postgresql:, got " + jdbcUrl);
+            throw new IllegalArgumentException(
+                    "the JDBC URL must start with jdbc:postgresql:, got " + redactPassword(jdbcUrl));
         }
         if (maximumPoolSize < 1) {
             throw new IllegalArgumentException("the maximum pool size must be at least 1, got " + maximumPoolSize);
@@ -61,8 +62,13 @@ public record ConnectionSettings(
 
     @Override
     public String toString() {
-        return "ConnectionSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password="
+        return "ConnectionSettings[jdbcUrl=" + redactPassword(jdbcUrl) + ", username=" + username + ", password="
                 + (password.isEmpty() ? "(none)" : "****") + ", maximumPoolSize=" + maximumPoolSize
                 + ", connectionTimeout=" + connectionTimeout + "]";
+    }
+
+    /** Masks a {@code password=} parameter of a JDBC URL, so the URL can go into logs and errors. */
+    static String redactPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 }

@@ -40,8 +40,8 @@ final class JdbiUserRepository implements UserRepository {
 
     /*
      * One statement counts the attempt and, at the threshold, locks the account. The row lock that UPDATE takes
-     * serializes racing attempts, and under READ COMMITTED a waiting UPDATE re-checks its WHERE clause against
-     * the row the previous one committed, so once an attempt has set the lock every later one matches no row.
+     * serializes racing attempts. Under READ COMMITTED a waiting UPDATE re-checks its WHERE clause against the
+     * row version the previous one committed, so once an attempt has set the lock every later one matches no row.
      * The WHERE clause lets through only rows whose lock is absent or expired; an expired lock restarts the
      * count at 1. locked_until is a timestamp without time zone that holds UTC, and :now is bound as UTC.
      */

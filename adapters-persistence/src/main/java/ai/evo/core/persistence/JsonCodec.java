@@ -26,7 +26,7 @@ final class JsonCodec {
      * @param field the field name, for the error message
      * @param value the value
      * @return the JSON text
-     * @throws IllegalArgumentException when the value holds an object Jackson cannot serialize
+     * @throws IllegalArgumentException when the value contains an object Jackson cannot serialize
      */
     String write(String field, Object value) {
         Objects.requireNonNull(value, field);

@@ -127,12 +127,12 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /**
-     * Checks that the database answers {@code SELECT 1}. The wait for a pooled connection is bounded by the
+     * Checks that the database runs {@code SELECT 1}. The wait for a pooled connection is bounded by the
      * pool's connection timeout, and the query by {@code timeout}. A failure is logged once at WARN until the
      * next success, and at DEBUG while it repeats.
      *
      * @param timeout the query timeout, rounded up to whole seconds as JDBC requires
-     * @return whether the database answered
+     * @return whether the query succeeded
      */
     public boolean isReady(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");

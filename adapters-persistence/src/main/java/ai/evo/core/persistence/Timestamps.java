@@ -23,7 +23,7 @@ final class Timestamps {
         return value == null ? null : value.toInstant();
     }
 
-    /** Reads a {@code timestamp} column that holds UTC, or null. */
+    /** Reads a {@code timestamp} column that stores UTC, or null. */
     static Instant utcInstant(ResultSet rows, String column) throws SQLException {
         LocalDateTime value = rows.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
@@ -34,7 +34,7 @@ final class Timestamps {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** Converts an instant for binding to a {@code timestamp} parameter that holds UTC. */
+    /** Converts an instant for binding to a {@code timestamp} parameter that stores UTC. */
     static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

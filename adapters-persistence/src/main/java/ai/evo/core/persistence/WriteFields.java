@@ -1,5 +1,6 @@
 package ai.evo.core.persistence;
 
+import ai.evo.core.domain.common.FieldError;
 import ai.evo.core.domain.common.StorableText;
 import ai.evo.core.domain.common.ValidationException;
 import ai.evo.core.domain.common.Validator;
@@ -30,8 +31,8 @@ final class WriteFields {
     }
 
     /**
-     * Rejects unpaired UTF-16 surrogates before the write. PostgreSQL never sees them, because the JDBC driver
-     * replaces each with {@code ?} when it encodes the text as UTF-8, so the value would be changed silently.
+     * Rejects unpaired UTF-16 surrogates before the write. PostgreSQL never receives them, because the JDBC driver
+     * replaces each with {@code ?} when it encodes the text as UTF-8, so the value would change silently.
      *
      * @throws ValidationException naming the first field with an unpaired surrogate
      */
@@ -47,7 +48,7 @@ final class WriteFields {
     /**
      * Builds the error for PostgreSQL's rejection of U+0000, naming the first field that contains it.
      *
-     * @return the error, naming {@code value} when no field holds U+0000
+     * @return the error, naming {@code value} when no field contains U+0000
      */
     ValidationException nulCharacterError() {
         for (Map.Entry<String, Object> entry : values.entrySet()) {
@@ -84,7 +85,7 @@ final class WriteFields {
             validator.throwIfInvalid();
             return Optional.empty();
         } catch (ValidationException e) {
-            List<ai.evo.core.domain.common.FieldError> matching = e.errors().stream()
+            List<FieldError> matching = e.errors().stream()
                     .filter(error -> error.message().contains("U+0000") == nul)
                     .toList();
             return matching.isEmpty() ? Optional.empty() : Optional.of(new ValidationException(matching.subList(0, 1)));

@@ -176,7 +176,7 @@ class UserRepositoryTest {
     }
 
     @Test
-    void lockedUntilIsStoredAsUtcWhateverTheSessionZone() {
+    void lockedUntilStoredAsUtc() {
         User user = fixtures.user(null);
         for (int i = 0; i < POLICY.threshold(); i++) {
             users.beginLoginAttempt(user.id(), POLICY, NOW);
