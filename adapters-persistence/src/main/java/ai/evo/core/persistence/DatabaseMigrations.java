@@ -87,6 +87,7 @@ public final class DatabaseMigrations {
                     new ClassLoaderResourceAccessor(DatabaseMigrations.class.getClassLoader()),
                     // Liquibase prints each changeset to standard output unless its UI writes to the log.
                     Scope.Attr.ui.name(), new LoggerUIService(),
+                    Scope.Attr.logService.name(), new LiquibaseSlf4jLogService(),
                     AnalyticsArgs.ENABLED.getKey(), false);
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
