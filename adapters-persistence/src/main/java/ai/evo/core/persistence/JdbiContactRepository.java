@@ -87,6 +87,7 @@ final class JdbiContactRepository implements ContactRepository {
     @Override
     public Optional<Contact> findByExtId(ClientId clientId, String extId) {
         Objects.requireNonNull(extId, "extId");
+        // Runs as a write so that U+0000 in the lookup value becomes a ValidationException naming ext_id.
         WriteFields fields = new WriteFields().with("ext_id", extId);
         return database.write(fields, Map.of(), handle -> handle.createQuery(FIND_BY_EXT_ID)
                 .bind("clientId", clientId.value())
