@@ -4,10 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -100,7 +102,17 @@ public final class HttpApi {
             return;
         }
         LOG.info("Stopping the HTTP API; in-flight requests get up to {} to finish", settings.shutdownTimeout());
-        app.stop();
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty finishes stopping before it reports the timeout, so the server is down at this point.
+            LOG.warn("HTTP API stopped, but some requests were still running after {} and were cut off",
+                    settings.shutdownTimeout());
+            return;
+        }
         LOG.info("HTTP API stopped");
     }
 
@@ -180,7 +192,7 @@ public final class HttpApi {
                 response.setHeader(RequestContext.REQUEST_ID_HEADER, requestId);
             }
             response.getOutputStream().write(json.toBytes(new ProblemMapper.Problem("about:blank",
-                    "Internal Server Error", 500, "An unexpected error occurred.", null, requestId)));
+                    ProblemMapper.reasonPhrase(500), 500, "An unexpected error occurred.", null, requestId)));
         } catch (IOException | IllegalStateException e) {
             LOG.debug("Could not write the 500 response (request id {}): {}", requestId, e.toString());
         }

@@ -17,7 +17,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,9 +180,7 @@ final class JsonBodies {
         if (node.isTextual()) {
             StorableText.problem(node.textValue()).ifPresent(message -> validator.reject(path, message));
         } else if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 StorableText.problem(field.getKey()).ifPresent(message -> validator.reject(fieldPath, "key " + message));
                 checkStorable(validator, fieldPath, field.getValue());

@@ -80,7 +80,7 @@ final class ProblemMapper {
             write(ctx, 405, "This path does not accept " + ctx.method() + "; see /api/v1/openapi.json for the"
                     + " methods it accepts.", null);
         } else if (exception instanceof HttpResponseException framework) {
-            write(ctx, framework.getStatus(), HttpStatus.forStatus(framework.getStatus()).getMessage(), null);
+            write(ctx, framework.getStatus(), reasonPhrase(framework.getStatus()), null);
         } else {
             writeUnexpected(ctx, exception);
         }
@@ -88,9 +88,17 @@ final class ProblemMapper {
 
     /** Writes a problem response with a status and detail, and an {@code errors} list unless it is null. */
     void write(Context ctx, int status, String detail, List<FieldProblem> errors) {
-        Problem problem = new Problem(PROBLEM_TYPE, HttpStatus.forStatus(status).getMessage(), status,
+        Problem problem = new Problem(PROBLEM_TYPE, reasonPhrase(status), status,
                 SafeText.escape(detail), errors, RequestContext.requestId(ctx));
         ctx.status(status).contentType(CONTENT_TYPE).result(json.toBytes(problem));
+    }
+
+    /**
+     * Returns the reason phrase of RFC 9110 for a status. Javalin 7.2 and Jetty 12.1 call 500 "Server Error",
+     * so that phrase is corrected here.
+     */
+    static String reasonPhrase(int status) {
+        return status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
     }
 
     private void writeUnexpected(Context ctx, Exception exception) {
