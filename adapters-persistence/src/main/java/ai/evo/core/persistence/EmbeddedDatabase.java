@@ -109,7 +109,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public boolean createDatabaseIfMissing(String database) {
         requireSimpleName(database);
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            String existsSql = "SELECT 1 FROM pg_database WHERE datname = ?";
+            try (PreparedStatement exists = connection.prepareStatement(existsSql)) {
                 exists.setString(1, database);
                 try (ResultSet rows = exists.executeQuery()) {
                     if (rows.next()) {

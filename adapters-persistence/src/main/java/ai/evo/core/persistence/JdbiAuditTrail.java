@@ -65,7 +65,8 @@ final class JdbiAuditTrail implements AuditTrail {
     public AuditEntry append(NewAuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         Map<String, Supplier<DomainException>> constraints = Map.of(
-                "audit_log_pkey", () -> new ConflictException("an audit entry with id " + entry.id() + " already exists"),
+                "audit_log_pkey",
+                () -> new ConflictException("an audit entry with id " + entry.id() + " already exists"),
                 "audit_log_user_id_fkey", () -> new NotFoundException("user"));
         WriteFields fields = new WriteFields()
                 .with("details", entry.details())

@@ -59,7 +59,8 @@ final class JdbiMcpServerRepository implements McpServerRepository {
     public McpServer insert(McpServer server) {
         Objects.requireNonNull(server, "server");
         Map<String, Supplier<DomainException>> constraints = Map.of(
-                "mcp_server_pkey", () -> new ConflictException("an MCP server with id " + server.id() + " already exists"),
+                "mcp_server_pkey",
+                () -> new ConflictException("an MCP server with id " + server.id() + " already exists"),
                 "mcp_server_name_key", () -> nameTaken(server));
         return database.write(fields(server), constraints,
                 handle -> bindFields(handle.createQuery(INSERT), server).map(mapper).one());

@@ -28,9 +28,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * whole test JVM.
  *
  * <p>The first call starts the server in a temporary data directory and migrates a template database once.
- * Each {@link #create()} then copies the template with {@code CREATE DATABASE ... TEMPLATE}, which takes
- * milliseconds, so test classes never see each other's rows. A shutdown hook stops the server and deletes the
- * directory when the JVM exits.
+ * Each {@link #create()} then copies the template with {@code CREATE DATABASE ... TEMPLATE}, a file copy that is
+ * much faster than migrating again, so test classes never see each other's rows. A shutdown hook stops the
+ * server and deletes the directory when the JVM exits.
  *
  * <p>Usage from any module that depends on the {@code evo-ai-adapters-persistence} test-jar:
  *
@@ -126,7 +126,8 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * Opens a new HikariCP pool on this database; {@link #close()} closes it.
      *
-     * @param maximumPoolSize the most connections the pool opens; the server accepts 100 in all
+     * @param maximumPoolSize the most connections the pool opens; all pools share the server's limit of
+     *                        max_connections, 100 by default
      * @return the pool
      */
     public synchronized DataSource openPool(int maximumPoolSize) {
@@ -162,7 +163,8 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * Builds a {@link PostgresPersistence} like {@link #persistence()}, with another pool size.
      *
-     * @param maximumPoolSize the most connections the pool opens; the server accepts 100 in all
+     * @param maximumPoolSize the most connections the pool opens; all pools share the server's limit of
+     *                        max_connections, 100 by default
      * @return the persistence adapter
      */
     public synchronized PostgresPersistence persistence(int maximumPoolSize) {
