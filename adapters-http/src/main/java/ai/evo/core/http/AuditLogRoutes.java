@@ -65,7 +65,7 @@ final class AuditLogRoutes {
         }
     }
 
-    /** {@code GET /api/v1/admin/audit-logs}: the whole trail; admins only. */
+    /** {@code GET /api/v1/admin/audit-logs}: the whole trail, for admins only. */
     void listAll(Context ctx, Caller caller) {
         QueryParameters query = QueryParameters.of(ctx, PARAMETERS);
         AuditQuery filters = filters(query);

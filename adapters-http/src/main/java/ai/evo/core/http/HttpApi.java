@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *       {@code Authorization: Bearer <token>}.</li>
  * </ul>
  * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
- * once; after {@link #stop()} create a new one.
+ * once, so create a new one after {@link #stop()}.
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -171,7 +171,7 @@ public final class HttpApi {
 
         config.routes.before(RequestContext::begin);
         config.routes.exception(Exception.class, problems::handle);
-        // Javalin answers its own 404 and 405 in plain text unless a handler for its exception type exists.
+        // Javalin writes its own 404 and 405 responses in plain text unless a handler for their exception type exists.
         config.routes.exception(HttpResponseException.class, problems::handle);
         for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());

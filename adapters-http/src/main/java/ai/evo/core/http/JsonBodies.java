@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON request bodies strictly.
@@ -28,12 +29,14 @@ import java.util.Objects;
  * <p>The body must be declared as {@code application/json} (or a {@code +json} type) in UTF-8, else 415. It must
  * fit {@code maxBodyBytes}, else 413. It must be valid UTF-8 and exactly one JSON object without duplicate keys,
  * else 400. No string value or object key anywhere in it may contain U+0000 or an unpaired UTF-16 surrogate,
- * because PostgreSQL cannot store either; such a body gets 400 naming each field path, for example
+ * because PostgreSQL cannot store either. Such a body gets 400 naming each field path, for example
  * {@code meta.note} or {@code items[2]}. Every other character, U+0001 included, is kept as sent.
  */
 final class JsonBodies {
     /** Field path used in errors about the body as a whole. */
     static final String BODY = "body";
+
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
 
     private final Json json;
     private final long maxBodyBytes;
@@ -146,10 +149,18 @@ final class JsonBodies {
             return node;
         } catch (JsonProcessingException e) {
             throw ValidationException.of(pathOf(parser.getParsingContext()), "is not valid JSON: "
-                    + e.getOriginalMessage() + locationOf(e.getLocation()));
+                    + withoutEchoedToken(e.getOriginalMessage()) + locationOf(e.getLocation()));
         } catch (IOException e) {
             throw new IllegalStateException("reading JSON from a string failed", e);
         }
+    }
+
+    /**
+     * Removes the text that Jackson quotes in "Unrecognized token 'text'" messages, because an unquoted password
+     * would otherwise come back in the response.
+     */
+    private static String withoutEchoedToken(String message) {
+        return message == null ? "" : UNRECOGNIZED_TOKEN.matcher(message).replaceAll("Unrecognized token");
     }
 
     private static String locationOf(JsonLocation location) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemMapper {
     static final String CONTENT_TYPE = "application/problem+json";
-    /** Challenge sent with every 401, as RFC 9110 requires; RFC 6750 defines the Bearer scheme. */
+    /** Challenge sent with every 401, as RFC 9110 requires. RFC 6750 defines the Bearer scheme. */
     static final String BEARER_CHALLENGE = "Bearer realm=\"evo-ai\"";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
@@ -53,7 +53,7 @@ final class ProblemMapper {
     record FieldProblem(String field, String message) {
     }
 
-    /** Writes the problem response for an exception; the signature fits Javalin's exception handlers. */
+    /** Writes the problem response for an exception. The signature fits Javalin's exception handlers. */
     void handle(Exception exception, Context ctx) {
         if (exception instanceof ValidationException invalid) {
             List<FieldProblem> errors = invalid.errors().stream().map(ProblemMapper::fieldProblem).toList();

@@ -58,7 +58,7 @@ final class QueryParameters {
         return given.size() == 1 ? Optional.of(given.get(0)) : Optional.empty();
     }
 
-    /** Returns a UUID parameter; any text other than a canonical UUID is an error. */
+    /** Returns a UUID parameter. Any text other than a canonical UUID is an error. */
     Optional<UUID> uuid(String name) {
         Optional<String> text = text(name);
         if (text.isEmpty()) {

@@ -93,7 +93,7 @@ class ClientRoutesTest {
     }
 
     @Test
-    void nulAndLoneSurrogateAreRejectedAndNothingStored() {
+    void unstorableTextIsRejected() {
         HttpResponse<String> nul = api.sendJson("POST", CLIENTS, adminToken,
                 "{\"name\":\"nul\\u0000name\",\"email\":\"n@example.test\"}");
         HttpResponse<String> surrogate = api.sendJson("POST", CLIENTS, adminToken,

@@ -61,7 +61,7 @@ class CursorCodecTest {
     }
 
     @Test
-    void payloadWithValidChecksumButInvalidNanosIsRejected() throws Exception {
+    void invalidNanosAreRejected() throws Exception {
         byte[] payload = ByteBuffer.allocate(29).put((byte) 1).putLong(0).putInt(1_000_000_000).putLong(1).putLong(2)
                 .array();
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(payload);

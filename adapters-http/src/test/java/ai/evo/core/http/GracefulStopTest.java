@@ -20,7 +20,7 @@ class GracefulStopTest {
     Path dir;
 
     @Test
-    void inFlightRequestFinishesWhileNewConnectionsAreRefused() throws Exception {
+    void inFlightRequestFinishesDuringStop() throws Exception {
         TestApi api = TestApi.start(dir, TestApi.settings(64 * 1024, Duration.ofSeconds(20), Set.of()));
         CountDownLatch gate = new CountDownLatch(1);
         api.clients.blockNextReadUntil(gate);

@@ -89,6 +89,15 @@ class JsonBodiesTest {
     }
 
     @Test
+    void unquotedValueIsNotEchoed() {
+        List<FieldError> errors = errorsOf("{\"email\":\"a@b.c\",\"password\": hunter2secret}");
+
+        assertThat(fields(errors)).containsExactly("password");
+        assertThat(errors.get(0).message()).startsWith("is not valid JSON: Unrecognized token")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
     void duplicateKeyIsRejected() {
         List<FieldError> errors = errorsOf("{\"name\":\"a\",\"name\":\"b\"}");
 

@@ -42,7 +42,7 @@ class JsonFieldsTest {
     }
 
     @Test
-    void numbersAndOtherTypesAreNotCoercedToStrings() throws Exception {
+    void otherTypesAreNotCoerced() throws Exception {
         assertThat(errorsOf("{\"email\":3}")).extracting(FieldError::message).containsExactly("must be a string, got a number");
         assertThat(errorsOf("{\"email\":true}")).extracting(FieldError::message)
                 .containsExactly("must be a string, got a boolean");

@@ -59,7 +59,7 @@ class RequestIdTest {
     }
 
     @Test
-    void accessLogHasOneLinePerRequestWithoutSecrets() throws Exception {
+    void accessLogLineHasNoSecrets() throws Exception {
         try (CapturedLogs logs = CapturedLogs.of(AccessLog.class)) {
             String token = api.tokenFor(api.admin);
             getWithRequestId("/api/v1/clients?limit=5", "log-1", token);
