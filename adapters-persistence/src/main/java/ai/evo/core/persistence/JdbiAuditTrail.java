@@ -70,7 +70,7 @@ final class JdbiAuditTrail implements AuditTrail {
                 "audit_log_user_id_fkey", () -> new NotFoundException("user"));
         WriteFields fields = new WriteFields()
                 .with("details", entry.details())
-                .with("ip_address", entry.origin().ipAddress())
+                .with("ip_address", entry.origin().ipAddress(), RequestOrigin.MAX_IP_LENGTH)
                 .with("user_agent", entry.origin().userAgent());
         String details = json.write("details", entry.details());
         return database.write(fields, constraints, handle -> handle.createQuery(INSERT)

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 final class WriteFields {
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, Integer> maxLengths = new LinkedHashMap<>();
 
     /**
      * Adds a text or JSON value. Null values are skipped.
@@ -28,6 +29,39 @@ final class WriteFields {
             values.put(field, value);
         }
         return this;
+    }
+
+    /**
+     * Adds a text value bound to a {@code varchar(maxLength)} column. Null values are skipped.
+     *
+     * @param field     the field name
+     * @param value     the text
+     * @param maxLength the column's length limit, in characters
+     * @return this object
+     */
+    WriteFields with(String field, String value, int maxLength) {
+        if (value != null) {
+            values.put(field, value);
+            maxLengths.put(field, maxLength);
+        }
+        return this;
+    }
+
+    /**
+     * Builds the error for PostgreSQL's rejection of a value longer than its {@code varchar} column, naming the
+     * first field over its limit. PostgreSQL counts characters as code points, and so does this check.
+     *
+     * @return the error, naming {@code value} when no field is over its limit
+     */
+    ValidationException tooLongError() {
+        for (Map.Entry<String, Integer> limit : maxLengths.entrySet()) {
+            String text = (String) values.get(limit.getKey());
+            if (text.codePointCount(0, text.length()) > limit.getValue()) {
+                return ValidationException.of(limit.getKey(),
+                        "must be at most " + limit.getValue() + " characters long");
+            }
+        }
+        return ValidationException.of("value", "is longer than the database column allows");
     }
 
     /**

@@ -96,6 +96,19 @@ class ContactRepositoryTest {
     }
 
     @Test
+    void overlongNameIsValidationError() {
+        ClientId clientId = fixtures.client().id();
+        String fits = "日".repeat(255);
+
+        Contact stored = contacts.insert(contact(clientId, null, fits, Map.of()));
+
+        assertThat(stored.name()).isEqualTo(fits);
+        assertThat(rejectedField(contact(clientId, null, fits + "x", Map.of()))).isEqualTo("name");
+        assertThatThrownBy(() -> contacts.insert(contact(clientId, null, fits + "x", Map.of())))
+                .hasMessage("name: must be at most 255 characters long");
+    }
+
+    @Test
     void unknownClientIsNotFound() {
         Contact contact = contact(new ClientId(fixtures.newId()), null, "orphan", Map.of());
 
