@@ -1,6 +1,5 @@
 package ai.evo.core.persistence;
 
-import ai.evo.core.domain.common.FieldError;
 import ai.evo.core.domain.common.StorableText;
 import ai.evo.core.domain.common.ValidationException;
 import ai.evo.core.domain.common.Validator;
@@ -108,21 +107,29 @@ final class WriteFields {
         return ValidationException.of("value", "is not JSON that PostgreSQL can store; send valid Unicode");
     }
 
-    private static Optional<ValidationException> firstProblem(String field, Object value, boolean nul) {
+    /**
+     * Checks a value with the domain's {@link StorableText} rules and returns its first problem of one kind.
+     *
+     * @param nulProblems true for problems with U+0000, false for the others (unpaired surrogates)
+     */
+    private static Optional<ValidationException> firstProblem(String field, Object value, boolean nulProblems) {
         Validator validator = new Validator();
         if (value instanceof String text) {
             StorableText.problem(text).ifPresent(message -> validator.reject(field, message));
         } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
             StorableText.json(validator, field, value);
         }
+        if (validator.isValid()) {
+            return Optional.empty();
+        }
         try {
             validator.throwIfInvalid();
             return Optional.empty();
         } catch (ValidationException e) {
-            List<FieldError> matching = e.errors().stream()
-                    .filter(error -> error.message().contains("U+0000") == nul)
-                    .toList();
-            return matching.isEmpty() ? Optional.empty() : Optional.of(new ValidationException(matching.subList(0, 1)));
+            return e.errors().stream()
+                    .filter(error -> error.message().contains("U+0000") == nulProblems)
+                    .findFirst()
+                    .map(error -> new ValidationException(List.of(error)));
         }
     }
 }
