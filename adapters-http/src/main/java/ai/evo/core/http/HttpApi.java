@@ -81,13 +81,19 @@ public final class HttpApi {
      * Binds the socket and starts serving.
      *
      * @return the bound port, which differs from the configured one when that is 0
-     * @throws IllegalStateException when this instance was started before
+     * @throws IllegalStateException when this instance was started before, or binding the address failed
      */
     public int start() {
         if (!state.compareAndSet(State.CREATED, State.STARTED)) {
             throw new IllegalStateException("this HttpApi was already started; create a new instance to start again");
         }
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (JavalinException e) {
+            state.set(State.STOPPED);
+            throw new IllegalStateException("starting the HTTP API on " + settings.host() + ":" + settings.port()
+                    + " failed (" + e.getMessage() + "); check that the address exists and the port is free", e);
+        }
         int port = app.port();
         LOG.info("HTTP API listening on {}:{}", settings.host(), port);
         return port;

@@ -71,6 +71,19 @@ class GracefulStopTest {
                 .hasMessageContaining("already started");
     }
 
+    @Test
+    void busyPortFailsWithAddressInMessage() {
+        try (TestApi first = TestApi.start(dir)) {
+            HttpSettings taken = new HttpSettings("127.0.0.1", first.port, 1024, Duration.ofSeconds(1), Set.of());
+            HttpApi second = HttpApi.create(taken, first.services, first.tokens, () -> true);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + first.port);
+            second.stop();
+        }
+    }
+
     private static boolean awaitConnectionRefused(int port, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

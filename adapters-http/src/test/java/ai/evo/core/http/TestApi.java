@@ -48,6 +48,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryClients clients = new InMemoryClients(clock);
     final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
+    final HttpServices services;
     final AccessTokens tokens;
     final HttpApi api;
     final int port;
@@ -63,7 +64,7 @@ final class TestApi implements AutoCloseable {
         DirectTransactions transactions = new DirectTransactions();
         PlainPasswordHasher hasher = new PlainPasswordHasher();
         AuditRecorder recorder = new AuditRecorder(auditTrail, ids);
-        HttpServices services = new HttpServices(
+        services = new HttpServices(
                 new AuthenticationService(transactions, users, hasher, recorder, LockoutPolicy.DEFAULT, clock),
                 new ClientService(transactions, clients, recorder, ids),
                 new AuditLogService(auditTrail));
