@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,11 +91,20 @@ final class JsonBodies {
             String[] parameter = parts[i].split("=", 2);
             if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("charset")) {
                 String charset = parameter[1].strip().replace("\"", "");
-                if (!charset.equalsIgnoreCase("utf-8")) {
+                if (!isUtf8(charset)) {
                     throw new HttpProblem(415, "charset " + SafeText.escape(charset) + " is not supported; send"
                             + " JSON in UTF-8.");
                 }
             }
+        }
+    }
+
+    private static boolean isUtf8(String charsetName) {
+        try {
+            return Charset.forName(charsetName).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // Covers IllegalCharsetNameException and UnsupportedCharsetException.
+            return false;
         }
     }
 

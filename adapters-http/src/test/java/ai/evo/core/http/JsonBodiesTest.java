@@ -139,7 +139,8 @@ class JsonBodiesTest {
     @Test
     void jsonContentTypesAreAccepted() {
         for (String type : List.of("application/json", "application/json; charset=utf-8",
-                "Application/JSON;charset=\"UTF-8\"", "application/merge-patch+json")) {
+                "Application/JSON;charset=\"UTF-8\"", "application/json; charset=utf8",
+                "application/merge-patch+json")) {
             JsonBodies.requireJsonContentType(type);
         }
     }
@@ -147,7 +148,8 @@ class JsonBodiesTest {
     @Test
     void otherContentTypesAreUnsupported() {
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/jsonx",
-                "application/json; charset=latin1", "")) {
+                "application/json; charset=latin1", "application/json; charset=no-such-charset",
+                "application/json; charset=\u0000", "")) {
             assertThatThrownBy(() -> JsonBodies.requireJsonContentType(type))
                     .as("content type %s", type)
                     .isInstanceOfSatisfying(HttpProblem.class, problem -> assertThat(problem.status()).isEqualTo(415));
