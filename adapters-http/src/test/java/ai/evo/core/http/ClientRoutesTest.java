@@ -260,6 +260,20 @@ class ClientRoutesTest {
     }
 
     @Test
+    void malformedQueryEscapeIsRejected() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + CLIENTS + "?limit=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + adminToken + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).contains("\"field\":\"query\"");
+        }
+    }
+
+    @Test
     void oversizedBodyGets413() {
         try (TestApi small = TestApi.start(dir.resolve("..").resolve(dir.getFileName()),
                 TestApi.settings(64, Duration.ofSeconds(5), java.util.Set.of()))) {
