@@ -82,8 +82,8 @@ final class QueryParameters {
 
     /** Returns the single value of a parameter, or empty when it is absent or given more than once. */
     Optional<String> text(String name) {
-        List<String> given = values.getOrDefault(name, List.of());
-        return given.size() == 1 ? Optional.of(given.get(0)) : Optional.empty();
+        List<String> occurrences = values.getOrDefault(name, List.of());
+        return occurrences.size() == 1 ? Optional.of(occurrences.get(0)) : Optional.empty();
     }
 
     /** Returns a UUID parameter. Any text other than a canonical UUID is an error. */
