@@ -112,9 +112,9 @@ public final class AccessTokens {
     }
 
     /**
-     * Issues a token for a signed-in user. Claims: {@code sub} (user id), {@code email}, {@code admin},
-     * {@code client_id} (left out for a user without a client), {@code iat}, {@code exp}, {@code jti} and
-     * {@code iss}.
+     * Issues a token for a signed-in user. Claims: {@code sub} (user id), {@code email}, {@code admin} (only
+     * for admins, so a non-admin's token carries no admin claim at all), {@code client_id} (left out for a user
+     * without a client), {@code iat}, {@code exp}, {@code jti} and {@code iss}.
      *
      * @param user the user that just signed in
      * @return the signed token
@@ -129,8 +129,10 @@ public final class AccessTokens {
                 .setJwtId(UUID.randomUUID().toString())
                 .setIssuedAt(issuedAt)
                 .setExpiration(expiresAt)
-                .addStringClaim(EMAIL_CLAIM, user.email().value())
-                .addBooleanClaim(ADMIN_CLAIM, user.admin());
+                .addStringClaim(EMAIL_CLAIM, user.email().value());
+        if (user.admin()) {
+            claims.addBooleanClaim(ADMIN_CLAIM, true);
+        }
         user.client().ifPresent(client -> claims.addStringClaim(CLIENT_ID_CLAIM, client.toString()));
         try {
             return new IssuedToken(mac.computeMacAndEncode(claims.build()), issuedAt, expiresAt);
@@ -167,7 +169,7 @@ public final class AccessTokens {
             clientId = new ClientId(Uuids.parse(jwt.getStringClaim(CLIENT_ID_CLAIM))
                     .orElseThrow(() -> new GeneralSecurityException("client_id is not a UUID")));
         }
-        Boolean admin = jwt.getBooleanClaim(ADMIN_CLAIM);
+        boolean admin = jwt.hasBooleanClaim(ADMIN_CLAIM) && jwt.getBooleanClaim(ADMIN_CLAIM);
         return new TokenClaims(userId, jwt.getStringClaim(EMAIL_CLAIM), admin, clientId, jwt.getJwtId(),
                 jwt.getIssuedAt(), jwt.getExpiration());
     }
