@@ -1,13 +1,8 @@
 package ai.evo.core.application.auth;
 
-import ai.evo.core.application.shared.AuditRecorder;
-import ai.evo.core.application.shared.Caller;
-import ai.evo.core.domain.audit.AuditAction;
 import ai.evo.core.domain.audit.RequestOrigin;
-import ai.evo.core.domain.audit.ResourceType;
 import ai.evo.core.domain.common.AuthenticationException;
 import ai.evo.core.domain.common.EmailAddress;
-import ai.evo.core.domain.common.Transactions;
 import ai.evo.core.domain.common.ValidationException;
 import ai.evo.core.domain.user.LockoutPolicy;
 import ai.evo.core.domain.user.LoginAttempt;
@@ -15,7 +10,6 @@ import ai.evo.core.domain.user.PasswordHasher;
 import ai.evo.core.domain.user.User;
 import ai.evo.core.domain.user.UserRepository;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,38 +19,33 @@ import java.util.Optional;
  * <p>Every failure, whatever its cause (unknown email, wrong password, inactive or locked account), raises the
  * same {@link AuthenticationException} after one bcrypt verification, so neither the answer nor its timing tells
  * which emails exist. Each attempt on an existing account is counted atomically before its password is checked,
- * so parallel guesses cannot exceed the lockout threshold. Thread-safe.
+ * so parallel guesses cannot exceed the lockout threshold. The attempt that locks the account also queues a
+ * notice to its owner. Thread-safe.
  */
 public final class AuthenticationService {
     /** The one message every failed login gets. */
     public static final String LOGIN_FAILED = "invalid email or password";
 
-    private final Transactions transactions;
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final AuditRecorder audit;
     private final LockoutPolicy lockout;
     private final Clock clock;
+    private final LoginFailures failures;
     private final String dummyHash;
 
     /**
      * Creates the service. Hashes one random password at once, to verify against when an email is unknown.
      *
-     * @param transactions runs each write atomically
-     * @param users        the user store
-     * @param hasher       the password hasher
-     * @param audit        the audit writer
-     * @param lockout      when failures lock an account
-     * @param clock        the current time
+     * @param deps the shared ports and settings
      */
-    public AuthenticationService(Transactions transactions, UserRepository users, PasswordHasher hasher,
-                                 AuditRecorder audit, LockoutPolicy lockout, Clock clock) {
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.users = Objects.requireNonNull(users, "users");
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.lockout = Objects.requireNonNull(lockout, "lockout");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public AuthenticationService(IdentityDependencies deps) {
+        Objects.requireNonNull(deps, "deps");
+        this.users = deps.users();
+        this.hasher = deps.hasher();
+        this.lockout = deps.lockout();
+        this.clock = deps.clock();
+        this.failures = new LoginFailures(deps.transactions(), deps.audit(), deps.outbox(),
+                new AccountMails(deps.settings()), deps.ids(), deps.lockout(), deps.clock());
         this.dummyHash = hasher.hash(PasswordGenerator.generate());
     }
 
@@ -86,22 +75,8 @@ public final class AuthenticationService {
             users.recordSuccessfulLogin(user.id(), attempt.get());
             return user;
         }
-        recordFailure(user, attempt.get(), origin);
+        failures.record(user, attempt.get(), origin);
         throw new AuthenticationException(LOGIN_FAILED);
-    }
-
-    private void recordFailure(User user, LoginAttempt attempt, RequestOrigin origin) {
-        Caller actor = new Caller(user.id(), user.admin(), user.clientId(), origin);
-        transactions.inTransaction(() -> {
-            audit.record(actor, AuditAction.LOGIN_FAILED, ResourceType.USER, user.id().value(), user.clientId(),
-                    Map.of("attempt", attempt.number()));
-            if (attempt.locksAccount()) {
-                audit.record(actor, AuditAction.ACCOUNT_LOCKED, ResourceType.USER, user.id().value(),
-                        user.clientId(), Map.of("attempts", attempt.number(),
-                                "locked_for_seconds", lockout.duration().toSeconds()));
-            }
-            return null;
-        });
     }
 
     private static Optional<EmailAddress> parse(String email) {
