@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link MailDispatcher} on one background thread at a fixed interval, so queued mail goes out shortly
  * after the transaction that queued it commits. Each run repeats while full batches come back. Every failed
- * delivery is logged with its outbox id; an error of the outbox itself, such as an unreachable database, is
- * logged and the next run tries again. Thread-safe.
+ * delivery is logged with its outbox id. An error of the outbox itself, such as an unreachable database, is
+ * logged too, and the next run tries again. Thread-safe.
  */
 public final class OutboxDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);

@@ -17,7 +17,7 @@ import java.util.Objects;
 public record SmtpSettings(String host, int port, String username, String password, String from,
                            Security security, Duration timeout) {
 
-    /** How the connection to the server is encrypted. */
+    /** Encryption of the connection to the server. */
     public enum Security {
         /** Plain connection upgraded with STARTTLS; sending fails when the server does not offer it. */
         STARTTLS_REQUIRED,

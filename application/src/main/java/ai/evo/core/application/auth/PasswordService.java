@@ -118,12 +118,14 @@ public final class PasswordService {
         }
         User user = deps.users().findById(caller.userId())
                 .orElseThrow(() -> new AuthenticationException("the account no longer exists"));
+
         Validator validator = new Validator();
         if (currentPassword == null || currentPassword.isEmpty()) {
             validator.reject("current_password", "is required");
         }
         checkNewPassword(validator, user, newPassword);
         validator.throwIfInvalid();
+
         Optional<LoginAttempt> attempt = deps.users().beginLoginAttempt(user.id(), deps.lockout(),
                 deps.clock().instant());
         if (attempt.isEmpty()) {
@@ -135,6 +137,7 @@ public final class PasswordService {
             throw ValidationException.of("current_password", WRONG_CURRENT_PASSWORD);
         }
         deps.users().recordSuccessfulLogin(user.id(), attempt.get());
+
         String newHash = deps.hasher().hash(newPassword);
         return deps.transactions().inTransaction(() -> {
             User before = deps.users().findByIdForUpdate(user.id())

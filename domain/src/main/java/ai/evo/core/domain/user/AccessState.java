@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The fields of an account that decide whether its access tokens still work. Every access token carries the
- * token version it was issued under; a password reset or change, a deactivation or a change of the admin flag
- * increments the version in the same statement as the change, so every token issued before it stops working.
+ * token version it was issued under. A password reset or change, a deactivation and a change of the admin flag
+ * increment the version in the same statement as the change, so every token issued before stops working.
  *
  * @param userId       the account
  * @param active       whether the account may sign in

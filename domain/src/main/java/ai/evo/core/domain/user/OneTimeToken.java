@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * A freshly generated one-time token: 256 random bits, sent to the user in base64url form, and the SHA-256 hash
- * of that form, which is the only thing stored. Whoever reads the table learns no usable token.
+ * of that form, which is the only thing stored. Reading the table therefore reveals no usable token.
  *
  * @param value the token to send, 43 base64url characters without padding
  * @param hash  the lower-case hex SHA-256 of {@code value}, 64 characters

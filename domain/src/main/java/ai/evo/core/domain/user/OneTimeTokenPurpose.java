@@ -1,6 +1,6 @@
 package ai.evo.core.domain.user;
 
-/** What a one-time token proves when it is used. The stored value is the constant's name. */
+/** Purpose of a one-time token, which is what using it proves. The stored value is the constant's name. */
 public enum OneTimeTokenPurpose {
     /** Proves that the account's owner receives mail at its address; using it activates the account. */
     EMAIL_VERIFICATION,
