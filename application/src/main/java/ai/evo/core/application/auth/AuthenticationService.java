@@ -4,10 +4,12 @@ import ai.evo.core.domain.audit.RequestOrigin;
 import ai.evo.core.domain.common.AuthenticationException;
 import ai.evo.core.domain.common.EmailAddress;
 import ai.evo.core.domain.common.ValidationException;
+import ai.evo.core.domain.user.AccessState;
 import ai.evo.core.domain.user.LockoutPolicy;
 import ai.evo.core.domain.user.LoginAttempt;
 import ai.evo.core.domain.user.PasswordHasher;
 import ai.evo.core.domain.user.User;
+import ai.evo.core.domain.user.UserId;
 import ai.evo.core.domain.user.UserRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -50,6 +52,18 @@ public final class AuthenticationService {
     }
 
     /**
+     * A successful login.
+     *
+     * @param user         the signed-in user
+     * @param tokenVersion the account's token version, to put into the access token
+     */
+    public record SignIn(User user, long tokenVersion) {
+        public SignIn {
+            Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /**
      * Checks a login.
      *
      * @param email    the email as typed; letter case and surrounding spaces do not matter
@@ -59,6 +73,33 @@ public final class AuthenticationService {
      * @throws AuthenticationException for every kind of failure, with the same message
      */
     public User login(String email, String password, RequestOrigin origin) {
+        return signIn(email, password, origin).user();
+    }
+
+    /**
+     * Reads what decides whether an account's access tokens still work, for the check on every request.
+     *
+     * @param id the account
+     * @return the state, or empty when the account no longer exists
+     */
+    public Optional<AccessState> accessState(UserId id) {
+        return users.findAccessState(id);
+    }
+
+    /**
+     * Checks a login and returns the token version that the new access token must carry.
+     *
+     * <p>The version is read after the password hash and before the hash is read again. So when a password
+     * change commits while this login runs, either the second read sees the new hash and the login fails, or
+     * the token gets the old version and stops working at once.
+     *
+     * @param email    the email as typed; letter case and surrounding spaces do not matter
+     * @param password the password
+     * @param origin   where the request came from
+     * @return the signed-in user and its token version
+     * @throws AuthenticationException for every kind of failure, with the same message
+     */
+    public SignIn signIn(String email, String password, RequestOrigin origin) {
         Objects.requireNonNull(password, "password");
         Optional<User> found = parse(email).flatMap(users::findByEmail).filter(User::active);
         if (found.isEmpty()) {
@@ -72,8 +113,15 @@ public final class AuthenticationService {
             throw new AuthenticationException(LOGIN_FAILED);
         }
         if (hasher.matches(password, user.passwordHash())) {
+            Optional<AccessState> state = users.findAccessState(user.id());
+            boolean unchanged = users.findById(user.id())
+                    .filter(current -> current.active() && current.passwordHash().equals(user.passwordHash()))
+                    .isPresent();
+            if (state.isEmpty() || !unchanged) {
+                throw new AuthenticationException(LOGIN_FAILED);
+            }
             users.recordSuccessfulLogin(user.id(), attempt.get());
-            return user;
+            return new SignIn(user, state.get().tokenVersion());
         }
         failures.record(user, attempt.get(), origin);
         throw new AuthenticationException(LOGIN_FAILED);
