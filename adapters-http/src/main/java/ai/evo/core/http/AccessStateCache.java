@@ -42,6 +42,16 @@ final class AccessStateCache {
     }
 
     /**
+     * Drops the cached state of an account after this instance changed it, so this instance applies the change
+     * at once. Other instances apply it when their entry expires.
+     *
+     * @param userId the account
+     */
+    void evict(UserId userId) {
+        entries.remove(userId);
+    }
+
+    /**
      * Returns the account's state, at most the time to live old.
      *
      * @param userId the account

@@ -29,15 +29,17 @@ final class AccountRoutes {
     private final JsonBodies bodies;
     private final Json json;
     private final RequestOrigins origins;
+    private final AccessStateCache accessStates;
 
     AccountRoutes(RegistrationService registration, PasswordService passwords, UserService users, JsonBodies bodies,
-                  Json json, RequestOrigins origins) {
+                  Json json, RequestOrigins origins, AccessStateCache accessStates) {
         this.registration = Objects.requireNonNull(registration, "registration");
         this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.users = Objects.requireNonNull(users, "users");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.origins = Objects.requireNonNull(origins, "origins");
+        this.accessStates = Objects.requireNonNull(accessStates, "accessStates");
     }
 
     /** A plain confirmation for the client to show. */
@@ -84,7 +86,8 @@ final class AccountRoutes {
         String newPassword = fields.requiredString("new_password");
         fields.throwIfInvalid();
 
-        passwords.resetPassword(origins.originOf(ctx), token, newPassword);
+        User user = passwords.resetPassword(origins.originOf(ctx), token, newPassword);
+        accessStates.evict(user.id());
         ctx.status(204);
     }
 
@@ -100,7 +103,8 @@ final class AccountRoutes {
         String newPassword = fields.requiredString("new_password");
         fields.throwIfInvalid();
 
-        passwords.changePassword(caller, current, newPassword);
+        User user = passwords.changePassword(caller, current, newPassword);
+        accessStates.evict(user.id());
         ctx.status(204);
     }
 

@@ -131,8 +131,8 @@ public final class HttpApi {
         HealthRoutes health = new HealthRoutes(readiness, json, problems);
         AuthRoutes auth = new AuthRoutes(services.authentication(), tokens, bodies, json, origins);
         AccountRoutes accounts = new AccountRoutes(services.registration(), services.passwords(), services.users(),
-                bodies, json, origins);
-        UserRoutes users = new UserRoutes(services.users(), bodies, json, paging);
+                bodies, json, origins, accessStates);
+        UserRoutes users = new UserRoutes(services.users(), bodies, json, paging, accessStates);
         ClientRoutes clients = new ClientRoutes(services.clients(), bodies, json, paging);
         AuditLogRoutes auditLogs = new AuditLogRoutes(services.auditLog(), json, paging);
         String client = ClientRoutes.COLLECTION + "/{" + ClientRoutes.ID + "}";

@@ -30,12 +30,14 @@ final class UserRoutes {
     private final JsonBodies bodies;
     private final Json json;
     private final Paging paging;
+    private final AccessStateCache accessStates;
 
-    UserRoutes(UserService users, JsonBodies bodies, Json json, Paging paging) {
+    UserRoutes(UserService users, JsonBodies bodies, Json json, Paging paging, AccessStateCache accessStates) {
         this.users = Objects.requireNonNull(users, "users");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.json = Objects.requireNonNull(json, "json");
         this.paging = Objects.requireNonNull(paging, "paging");
+        this.accessStates = Objects.requireNonNull(accessStates, "accessStates");
     }
 
     /** {@code GET /api/v1/admin/users}: one page of every account, filtered. */
@@ -64,7 +66,9 @@ final class UserRoutes {
 
     /** {@code DELETE /api/v1/admin/users/{id}}: 204 once the account is inactive. */
     void deactivate(Context ctx, Caller caller) {
-        users.deactivate(caller, new UserId(PathParameters.uuid(ctx, ID)));
+        UserId id = new UserId(PathParameters.uuid(ctx, ID));
+        users.deactivate(caller, id);
+        accessStates.evict(id);
         ctx.status(204);
     }
 

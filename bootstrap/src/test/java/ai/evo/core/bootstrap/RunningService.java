@@ -147,32 +147,35 @@ final class RunningService implements AutoCloseable {
         return json(response).get("access_token").asText();
     }
 
-    /**
-     * Waits until GreenMail received {@code count} messages in all, and returns them. The outbox is delivered
-     * every two seconds, so this waits up to 30 seconds.
-     */
-    List<MimeMessage> awaitMails(int count) {
-        if (!greenMail.waitForIncomingEmail(30_000, count)) {
-            throw new AssertionError("expected " + count + " mails, GreenMail received "
-                    + greenMail.getReceivedMessages().length);
-        }
-        return List.of(greenMail.getReceivedMessages());
-    }
-
-    /** Returns the body of the newest mail to a recipient among the first {@code count} received. */
-    String lastMailTo(String recipient, int count) {
-        List<MimeMessage> mails = awaitMails(count);
+    /** Returns the bodies of every mail received so far for a recipient, oldest first. */
+    List<String> mailsTo(String recipient) {
+        List<String> bodies = new java.util.ArrayList<>();
         try {
-            for (int i = mails.size() - 1; i >= 0; i--) {
-                MimeMessage mail = mails.get(i);
+            for (MimeMessage mail : greenMail.getReceivedMessages()) {
                 if (mail.getAllRecipients()[0].toString().equalsIgnoreCase(recipient)) {
-                    return ((String) mail.getContent()).replace("\r\n", "\n");
+                    bodies.add(((String) mail.getContent()).replace("\r\n", "\n"));
                 }
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot read a received mail", e);
         }
-        throw new AssertionError("no mail to " + recipient);
+        return bodies;
+    }
+
+    /**
+     * Waits until a recipient has received more than {@code before} mails and returns the newest. The outbox
+     * is delivered every two seconds, so this waits up to 30 seconds.
+     */
+    String awaitMailTo(String recipient, int before) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> bodies = mailsTo(recipient);
+            if (bodies.size() > before) {
+                return bodies.get(bodies.size() - 1);
+            }
+            greenMail.waitForIncomingEmail(500, greenMail.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no new mail to " + recipient + " within 30 seconds");
     }
 
     /** Returns the one-time token in a mail body. */
@@ -182,10 +185,6 @@ final class RunningService implements AutoCloseable {
             throw new AssertionError("the mail carries no token: " + mailBody);
         }
         return matcher.group();
-    }
-
-    int mailCount() {
-        return greenMail.getReceivedMessages().length;
     }
 
     @Override
