@@ -40,12 +40,12 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration sh
         }
 
         /**
-         * Returns limits sized for the processors of this JVM: one running request per processor, and twice as
-         * many waiting for at most two seconds.
+         * Returns limits sized for the processors of this JVM: half of them, at least one, hash at once, so
+         * other routes keep some CPU, and twice as many requests wait for at most two seconds.
          */
         public static PasswordHashingLimits forAvailableProcessors() {
-            int processors = Runtime.getRuntime().availableProcessors();
-            return new PasswordHashingLimits(processors, 2 * processors, Duration.ofSeconds(2));
+            int running = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            return new PasswordHashingLimits(running, 2 * running, Duration.ofSeconds(2));
         }
     }
 

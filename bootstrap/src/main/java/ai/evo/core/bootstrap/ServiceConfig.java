@@ -133,7 +133,7 @@ record ServiceConfig(
                 reader.list(Setting.TRUSTED_PROXIES),
                 Duration.ofHours(reader.integer(Setting.VERIFICATION_TOKEN_HOURS, 1, 30 * 24)),
                 Duration.ofMinutes(reader.integer(Setting.RESET_TOKEN_MINUTES, 5, 24 * 60)),
-                loginConcurrency == 0 ? Runtime.getRuntime().availableProcessors() : loginConcurrency,
+                loginConcurrency == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : loginConcurrency,
                 smtp(reader));
     }
 

@@ -36,7 +36,7 @@ enum Setting {
     RESET_TOKEN_MINUTES("EVO_RESET_TOKEN_MINUTES", "60", "Lifetime of a password reset token, in minutes."),
     LOGIN_CONCURRENCY("EVO_LOGIN_CONCURRENCY", "0",
             "Requests that run bcrypt (login, sign-up, password changes) at once; twice as many more may wait,"
-                    + " the rest get 429. 0: one per processor."),
+                    + " the rest get 429. 0: half the processors, at least 1, so other routes keep some CPU."),
     SMTP_HOST("EVO_SMTP_HOST", "", "SMTP server host. Unset: mail is written to the log instead of being sent."),
     SMTP_PORT("EVO_SMTP_PORT", "587", "SMTP server port."),
     SMTP_USER("EVO_SMTP_USER", "", "SMTP login name. Unset: send without authentication."),
