@@ -42,4 +42,10 @@ public record McpServer(
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         tools = Collections.unmodifiableList(new java.util.ArrayList<>(tools));
     }
+
+    /** Returns the id and name only, because the environment values are stored as secrets. */
+    @Override
+    public String toString() {
+        return "McpServer[id=" + id + ", name=" + name + "]";
+    }
 }
