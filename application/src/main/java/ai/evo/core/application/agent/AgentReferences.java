@@ -21,10 +21,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The single check of everything an agent's config refers to, against the stores: sub-agents exist in the
- * agent's own client (an agent of another client is reported exactly like a missing one), the sub-agent graph
- * has no cycle, referenced tools and MCP servers exist, every environment variable they need has a value, and
- * the MCP tools chosen are offered by their server. Call it inside the transaction that saves the agent.
+ * The single check of everything an agent's config refers to, against the stores. Sub-agents must exist in the
+ * agent's own client, and an agent of another client is reported exactly like a missing one. The sub-agent
+ * graph must have no cycle. Referenced tools and MCP servers must exist, every environment variable they need
+ * must have a value, and the MCP tools chosen must be offered by their server. Call it inside the transaction
+ * that saves the agent.
  */
 final class AgentReferences {
     private final AgentRepository agents;

@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 
 /**
  * Manages agents. A client user manages its own client's agents; an admin manages any client's. Another
- * client's agent is answered exactly like a missing one.
+ * client's agent gets the same NotFoundException as a missing one.
  *
  * <p>Input is checked in two stages: the shape of every field (400, {@link ValidationException}), then every
  * reference against the stores (422, {@link UnprocessableException}). Writes that change a client's agent graph
@@ -52,9 +52,9 @@ import java.util.stream.Collectors;
  * entry with the API key and env values masked. Thread-safe.
  */
 public final class AgentService {
-    /** Longest name, matching the {@code varchar(255)} column. */
+    /** Maximum name length, matching the {@code varchar(255)} column. */
     public static final int MAX_NAME_LENGTH = 255;
-    /** Longest model name, matching the {@code varchar(255)} column. */
+    /** Maximum model name length, matching the {@code varchar(255)} column. */
     public static final int MAX_MODEL_LENGTH = 255;
     private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]+$");
     private static final String RESOURCE = "agent";
@@ -266,7 +266,7 @@ public final class AgentService {
     }
 
     private static AgentType readType(Validator validator, FieldUpdate<String> update, AgentType current) {
-        String wireName = update.isPresent() ? update.value() : current == null ? null : current.wireName();
+        String wireName = update.orElse(current == null ? null : current.wireName());
         if (wireName == null) {
             validator.reject("type", "is required: one of llm, sequential, parallel, loop");
             return null;

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /** Input rules and reference handling that tools and MCP servers share. */
 final class CatalogRules {
-    /** Longest name, matching the {@code varchar(255)} column. */
+    /** Maximum name length, matching the {@code varchar(255)} column. */
     static final int MAX_NAME_LENGTH = 255;
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     private static final int LISTED_AGENTS = 20;

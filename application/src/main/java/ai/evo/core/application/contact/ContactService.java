@@ -30,12 +30,12 @@ import java.util.Set;
 
 /**
  * Manages the contacts of a client: the end users its agents talk to. A client user manages its own client's
- * contacts; an admin names the client. Another client's contact is answered exactly like a missing one. A
+ * contacts; an admin names the client. Another client's contact gets the same NotFoundException as a missing one. A
  * contact's {@code ext_id} is unique within its client, and {@link #findOrCreateByExtId} finds or creates the
  * contact of a channel id in one atomic step. Every change writes one audit entry. Thread-safe.
  */
 public final class ContactService {
-    /** Longest name and ext_id, matching the {@code varchar(255)} columns. */
+    /** Maximum length of name and ext_id, matching the {@code varchar(255)} columns. */
     public static final int MAX_TEXT_LENGTH = 255;
     private static final String RESOURCE = "contact";
 

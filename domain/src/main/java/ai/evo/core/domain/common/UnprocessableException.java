@@ -3,9 +3,9 @@ package ai.evo.core.domain.common;
 import java.util.List;
 
 /**
- * Input is well formed but refers to something it cannot use: an agent, tool or MCP server that does not exist
- * for the caller, a sub-agent graph with a cycle, or an environment variable a referenced tool needs but the
- * input leaves out. Well-formedness failures are {@link ValidationException}; this type lets an adapter answer
+ * Input is well formed but refers to something it cannot use. Examples are an agent, tool or MCP server that
+ * does not exist for the caller, a sub-agent graph with a cycle, and a missing environment variable that a
+ * referenced tool needs. Well-formedness failures are {@link ValidationException}; this type lets an adapter answer
  * differently (HTTP 422 rather than 400) with the same list of field errors.
  */
 public final class UnprocessableException extends DomainException {
