@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *       {@code POST /api/v1/auth/login} need no token;</li>
  *   <li>{@code POST|GET /api/v1/clients}, {@code GET|PUT|DELETE /api/v1/clients/{id}},
  *       {@code GET /api/v1/clients/{id}/audit-logs} and {@code GET /api/v1/admin/audit-logs} need
- *       {@code Authorization: Bearer <token>}.</li>
+ *       {@code Authorization: Bearer <token>};</li>
+ *   <li>the agent workspace routes of {@link WorkspaceRoutes} ({@code /api/v1/agents}, {@code /api/v1/contacts},
+ *       {@code /api/v1/tools}, {@code /api/v1/mcp-servers}) need the token too.</li>
  * </ul>
  * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
  * once; after {@link #stop()} create a new one.
@@ -125,8 +128,8 @@ public final class HttpApi {
         ClientRoutes clients = new ClientRoutes(services.clients(), bodies, json, paging);
         AuditLogRoutes auditLogs = new AuditLogRoutes(services.auditLog(), json, paging);
         String client = ClientRoutes.COLLECTION + "/{" + ClientRoutes.ID + "}";
+        List<Route> routes = new ArrayList<>(List.of(
 
-        return List.of(
                 Route.open(HandlerType.GET, "/health/live", health::live),
                 Route.open(HandlerType.GET, "/health/ready", health::ready),
                 Route.open(HandlerType.GET, "/api/v1/openapi.json", openApi::serve),
@@ -137,7 +140,9 @@ public final class HttpApi {
                 Route.authenticated(HandlerType.PUT, client, bearer, clients::update),
                 Route.authenticated(HandlerType.DELETE, client, bearer, clients::delete),
                 Route.authenticated(HandlerType.GET, client + "/audit-logs", bearer, auditLogs::listForClient),
-                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll));
+                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll)));
+        routes.addAll(WorkspaceRoutes.table(services, bodies, json, paging, bearer));
+        return List.copyOf(routes);
     }
 
     private static void configure(JavalinConfig config, HttpSettings settings, List<Route> routes, Json json,

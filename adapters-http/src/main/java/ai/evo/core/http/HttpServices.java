@@ -1,8 +1,12 @@
 package ai.evo.core.http;
 
+import ai.evo.core.application.agent.AgentService;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AuthenticationService;
+import ai.evo.core.application.catalog.McpServerService;
+import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
+import ai.evo.core.application.contact.ContactService;
 import java.util.Objects;
 
 /**
@@ -11,12 +15,22 @@ import java.util.Objects;
  * @param authentication checks logins
  * @param clients        manages client organizations
  * @param auditLog       reads the audit trail
+ * @param agents         manages agents
+ * @param contacts       manages contacts
+ * @param tools          manages the tool catalog
+ * @param mcpServers     manages the MCP server catalog
  */
-public record HttpServices(AuthenticationService authentication, ClientService clients, AuditLogService auditLog) {
+public record HttpServices(AuthenticationService authentication, ClientService clients, AuditLogService auditLog,
+                           AgentService agents, ContactService contacts, ToolService tools,
+                           McpServerService mcpServers) {
 
     public HttpServices {
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(contacts, "contacts");
+        Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(mcpServers, "mcpServers");
     }
 }

@@ -1,8 +1,12 @@
 package ai.evo.core.http;
 
+import ai.evo.core.application.agent.AgentService;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AuthenticationService;
+import ai.evo.core.application.catalog.McpServerService;
+import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
+import ai.evo.core.application.contact.ContactService;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.domain.client.Client;
 import ai.evo.core.domain.client.ClientDetails;
@@ -14,6 +18,10 @@ import ai.evo.core.domain.user.LockoutPolicy;
 import ai.evo.core.domain.user.NewUser;
 import ai.evo.core.domain.user.User;
 import ai.evo.core.domain.user.UserId;
+import ai.evo.core.domain.testing.InMemoryAgentRepository;
+import ai.evo.core.domain.testing.InMemoryContactRepository;
+import ai.evo.core.domain.testing.InMemoryMcpServerRepository;
+import ai.evo.core.domain.testing.InMemoryToolRepository;
 import ai.evo.core.http.fakes.DirectTransactions;
 import ai.evo.core.http.fakes.InMemoryAuditTrail;
 import ai.evo.core.http.fakes.InMemoryClients;
@@ -47,6 +55,10 @@ final class TestApi implements AutoCloseable {
     final InMemoryUsers users = new InMemoryUsers(clock);
     final InMemoryClients clients = new InMemoryClients(clock);
     final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(clock);
+    final InMemoryAgentRepository agents = new InMemoryAgentRepository(clock);
+    final InMemoryContactRepository contacts = new InMemoryContactRepository(clock);
+    final InMemoryToolRepository tools = new InMemoryToolRepository(clock);
+    final InMemoryMcpServerRepository mcpServers = new InMemoryMcpServerRepository(clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
     final AccessTokens tokens;
     final HttpApi api;
@@ -66,7 +78,11 @@ final class TestApi implements AutoCloseable {
         HttpServices services = new HttpServices(
                 new AuthenticationService(transactions, users, hasher, recorder, LockoutPolicy.DEFAULT, clock),
                 new ClientService(transactions, clients, recorder, ids),
-                new AuditLogService(auditTrail));
+                new AuditLogService(auditTrail),
+                new AgentService(transactions, agents, clients, tools, mcpServers, recorder, ids),
+                new ContactService(transactions, contacts, clients, recorder, ids),
+                new ToolService(transactions, tools, agents, recorder, ids),
+                new McpServerService(transactions, mcpServers, agents, recorder, ids));
 
         clientA = clients.insert(new ClientId(ids.newId()), ClientDetails.of("Client A", "a@example.test"));
         clock.advance(Duration.ofMillis(1));

@@ -1,9 +1,13 @@
 package ai.evo.core.bootstrap;
 
+import ai.evo.core.application.agent.AgentService;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AdminBootstrap;
 import ai.evo.core.application.auth.AuthenticationService;
+import ai.evo.core.application.catalog.McpServerService;
+import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
+import ai.evo.core.application.contact.ContactService;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.domain.common.IdGenerator;
 import ai.evo.core.domain.common.TimeOrderedIdGenerator;
@@ -19,6 +23,7 @@ import ai.evo.core.persistence.DatabaseMigrations;
 import ai.evo.core.persistence.EmbeddedDatabase;
 import ai.evo.core.persistence.PostgresPersistence;
 import ai.evo.core.persistence.SecretKeysets;
+import ai.evo.core.persistence.WatchedKeyset;
 import com.google.crypto.tink.KeysetHandle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EvoService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EvoService.class);
-    private static final String EMBEDDED_DATABASE_NAME = "evo";
+    /** Name of the database the service uses inside embedded PostgreSQL. */
+    static final String EMBEDDED_DATABASE_NAME = "evo";
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
 
     private final Deque<AutoCloseable> resources;
@@ -93,7 +99,10 @@ final class EvoService implements AutoCloseable {
             createPrivateDirectory(config.jwtKeysetFile().toAbsolutePath().getParent());
         }
         KeysetHandle secretsKeyset = loadSecretsKeyset(config);
-        PostgresPersistence persistence = new PostgresPersistence(pool, secretsKeyset, config.bcryptCost());
+        // The service re-reads the keyset file when it changes, so a key rotation run beside it takes effect
+        // without a restart.
+        PostgresPersistence persistence = new PostgresPersistence(pool,
+                new WatchedKeyset(config.secretsKeysetFile(), secretsKeyset), config.bcryptCost());
         resources.push(persistence);
         AccessTokens tokens = loadAccessTokens(config, clock);
 
@@ -109,7 +118,14 @@ final class EvoService implements AutoCloseable {
                 new AuthenticationService(persistence.transactions(), persistence.users(),
                         persistence.passwordHasher(), audit, lockout, clock),
                 new ClientService(persistence.transactions(), persistence.clients(), audit, ids),
-                new AuditLogService(persistence.auditTrail()));
+                new AuditLogService(persistence.auditTrail()),
+                new AgentService(persistence.transactions(), persistence.agents(), persistence.clients(),
+                        persistence.tools(), persistence.mcpServers(), audit, ids),
+                new ContactService(persistence.transactions(), persistence.contacts(), persistence.clients(), audit,
+                        ids),
+                new ToolService(persistence.transactions(), persistence.tools(), persistence.agents(), audit, ids),
+                new McpServerService(persistence.transactions(), persistence.mcpServers(), persistence.agents(),
+                        audit, ids));
         HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
                 config.shutdownTimeout(), config.trustedProxies());
         HttpApi http = HttpApi.create(httpSettings, services, tokens, () -> persistence.isReady(READINESS_TIMEOUT));
