@@ -1,6 +1,8 @@
 package ai.evo.core.persistence;
 
 import ai.evo.core.domain.common.Secret;
+import ai.evo.core.domain.common.StorableText;
+import ai.evo.core.domain.common.ValidationException;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -70,6 +72,11 @@ final class SecretCipher {
      * @return the stored form
      */
     String encrypt(String table, UUID rowId, String field, Secret secret) {
+        // The clear text follows the same rule as every stored text, so a secret with U+0000 or an unpaired
+        // surrogate gets the same 400 as any other field, although its ciphertext could be stored.
+        StorableText.problem(secret.reveal()).ifPresent(problem -> {
+            throw ValidationException.of(field, problem);
+        });
         try {
             byte[] ciphertext = aead().encrypt(secret.reveal().getBytes(StandardCharsets.UTF_8),
                     associatedData(table, rowId, field));
