@@ -97,7 +97,7 @@ public final class SecretRotation {
                 secrets, json, primary));
         deleteState();
         log.info("Secrets key rotation finished: primary key {}, {} rows re-encrypted, {} rows already current",
-                primary, counts[0], counts[1]);
+                Integer.toUnsignedString(primary), counts[0], counts[1]);
         return new Result(primary, counts[0], counts[1]);
     }
 
@@ -129,7 +129,7 @@ public final class SecretRotation {
             counts[1] += batch[1];
             after = ids.get(ids.size() - 1);
             log.info("Secrets key rotation: {} rows of {} done up to id {} (key {})", batch[0] + batch[1], table,
-                    after, primary);
+                    after, Integer.toUnsignedString(primary));
         }
     }
 
@@ -210,7 +210,7 @@ public final class SecretRotation {
         Path state = stateFile();
         if (Files.exists(state)) {
             log.info("Resuming the interrupted secrets key rotation recorded in {} (primary key {})", state,
-                    keyset.getPrimary().getId());
+                    Integer.toUnsignedString(keyset.getPrimary().getId()));
             return keyset;
         }
         try {
@@ -225,7 +225,7 @@ public final class SecretRotation {
                     InsecureSecretKeyAccess.get()));
             writeAtomically(state, Integer.toString(rotated.getPrimary().getId()));
             log.info("Added key {} to {} as the new primary; re-encrypting stored secrets",
-                    rotated.getPrimary().getId(), keysetFile);
+                    Integer.toUnsignedString(rotated.getPrimary().getId()), keysetFile);
             return rotated;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("failed to add a new key to the secrets keyset " + keysetFile + ": "

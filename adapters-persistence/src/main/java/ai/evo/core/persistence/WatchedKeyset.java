@@ -48,7 +48,7 @@ public final class WatchedKeyset implements Supplier<KeysetHandle> {
                 try {
                     current = new Loaded(SecretKeysets.load(file), modified);
                     log.info("Reloaded the secrets keyset from {}; its primary key is now {}", file,
-                            current.keyset().getPrimary().getId());
+                            Integer.toUnsignedString(current.keyset().getPrimary().getId()));
                 } catch (RuntimeException e) {
                     log.error("Failed to reload the changed secrets keyset {}; still using the keyset read before: {}",
                             file, e.getMessage());
