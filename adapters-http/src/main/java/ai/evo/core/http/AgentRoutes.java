@@ -18,7 +18,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +113,9 @@ final class AgentRoutes {
      * naming clients the caller may not see match nothing.
      */
     void list(Context ctx, Caller caller) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>(ctx.queryParamMap());
-        List<String> clientIdTexts = Optional.ofNullable(parameters.remove(CLIENT_ID)).orElse(List.of());
-        QueryParameters query = QueryParameters.of(parameters, LIST_PARAMETERS);
+        QueryParameters query = QueryParameters.of(ctx, LIST_PARAMETERS, Set.of(CLIENT_ID));
         Set<ClientId> clientIds = new LinkedHashSet<>();
-        for (String text : clientIdTexts) {
+        for (String text : query.all(CLIENT_ID)) {
             Optional<UUID> parsed = Uuids.parse(text);
             if (parsed.isPresent()) {
                 clientIds.add(new ClientId(parsed.get()));
@@ -131,7 +128,7 @@ final class AgentRoutes {
         query.throwIfInvalid();
 
         Page<Agent> result = agents.list(caller, filter, page);
-        paging.linkNextPage(ctx, result.next());
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(AgentView::of).toList());
     }
 

@@ -12,7 +12,6 @@ import ai.evo.core.domain.contact.ContactRepository;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +81,9 @@ final class ContactRoutes {
 
     /** {@code GET /api/v1/contacts}: one page of one client's contacts; the caller's own unless an admin. */
     void list(Context ctx, Caller caller) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>(ctx.queryParamMap());
-        List<String> clientIdTexts = Optional.ofNullable(parameters.remove(CLIENT_ID)).orElse(List.of());
-        QueryParameters query = QueryParameters.of(parameters, LIST_PARAMETERS);
+        QueryParameters query = QueryParameters.of(ctx, LIST_PARAMETERS, Set.of(CLIENT_ID));
         Set<ClientId> clientIds = new LinkedHashSet<>();
-        for (String text : clientIdTexts) {
+        for (String text : query.all(CLIENT_ID)) {
             Optional<UUID> parsed = Uuids.parse(text);
             if (parsed.isPresent()) {
                 clientIds.add(new ClientId(parsed.get()));
@@ -98,7 +95,7 @@ final class ContactRoutes {
         query.throwIfInvalid();
 
         Page<Contact> result = contacts.list(caller, clientIds, page);
-        paging.linkNextPage(ctx, result.next());
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(ContactView::of).toList());
     }
 

@@ -70,7 +70,7 @@ final class McpServerRoutes {
         query.throwIfInvalid();
 
         Page<McpServer> result = servers.list(caller, page);
-        paging.linkNextPage(ctx, result.next());
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(McpServerView::of).toList());
     }
 

@@ -68,7 +68,7 @@ final class ToolRoutes {
         query.throwIfInvalid();
 
         Page<Tool> result = tools.list(caller, page);
-        paging.linkNextPage(ctx, result.next());
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(ToolView::of).toList());
     }
 

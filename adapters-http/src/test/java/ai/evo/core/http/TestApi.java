@@ -60,6 +60,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryToolRepository tools = new InMemoryToolRepository(clock);
     final InMemoryMcpServerRepository mcpServers = new InMemoryMcpServerRepository(clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
+    final HttpServices services;
     final AccessTokens tokens;
     final HttpApi api;
     final int port;
@@ -75,7 +76,7 @@ final class TestApi implements AutoCloseable {
         DirectTransactions transactions = new DirectTransactions();
         PlainPasswordHasher hasher = new PlainPasswordHasher();
         AuditRecorder recorder = new AuditRecorder(auditTrail, ids);
-        HttpServices services = new HttpServices(
+        services = new HttpServices(
                 new AuthenticationService(transactions, users, hasher, recorder, LockoutPolicy.DEFAULT, clock),
                 new ClientService(transactions, clients, recorder, ids),
                 new AuditLogService(auditTrail),
