@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Strict access to the fields of a create or update body that tells a field left out apart from one sent as
+ * Strict access to the fields of a create or update body. It separates a field left out from one sent as
  * {@code null}, as {@link FieldUpdate} needs. Like {@link JsonFields}, it rejects fields the route does not
  * accept and values of the wrong JSON type, collecting every error before {@link #throwIfInvalid()}. Objects and
  * arrays become plain maps and lists, with whole numbers as {@code Integer} or {@code Long}. Not thread-safe.

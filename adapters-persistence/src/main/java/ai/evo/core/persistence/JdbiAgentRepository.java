@@ -181,9 +181,9 @@ final class JdbiAgentRepository implements AgentRepository {
     }
 
     /**
-     * Lists agents. A row that cannot be read, because of a type this version does not know or a secret that
-     * fails to decrypt, is left out of the page and logged at ERROR with its id, so one bad row never fails the
-     * whole listing. Such a page may hold fewer items than the limit while a next page still exists.
+     * Lists agents. A row that cannot be read is left out of the page and logged at ERROR with its id, so one
+     * bad row never fails the whole listing. Such rows have a type this version does not know, or a secret that
+     * fails to decrypt. Such a page may hold fewer items than the limit while a next page still exists.
      */
     @Override
     public Page<Agent> list(AgentQuery query, PageRequest page) {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The secrets keyset of a running service, read again from its file whenever the file's modification time
- * changes. Key rotation writes a new primary key into the file while the service runs; from its next secret on,
+ * changes. Key rotation writes a new primary key into the file while the service runs. From its next secret on,
  * the service encrypts with the new key and can decrypt what the rotation re-encrypted. If the file becomes
  * unreadable, the keyset last read stays in use and the failure is logged. Thread-safe.
  */

@@ -103,7 +103,7 @@ class WorkspacePersistenceTest {
     }
 
     @Test
-    void secretsAreCiphertextAtRestAndClearOnRead() {
+    void secretsStoredAsCiphertext() {
         Client client = fixtures.client();
         Tool tool = tool("enc-tool", Map.of("API_TOKEN", TOOL_SECRET));
         Map<String, Object> config = Map.of("tools", List.of(Map.of("id", tool.id().toString(),

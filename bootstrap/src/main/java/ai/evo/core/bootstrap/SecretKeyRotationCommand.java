@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SecretKeyRotationCommand {
     private static final Logger log = LoggerFactory.getLogger(SecretKeyRotationCommand.class);
-    /** Line of {@code postmaster.pid} that holds the port, counted from 0 (PostgreSQL 10 and later). */
+    /** Line of {@code postmaster.pid} that contains the port, counted from 0 (PostgreSQL 10 and later). */
     private static final int PID_FILE_PORT_LINE = 3;
 
     private SecretKeyRotationCommand() {

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the whole service on embedded PostgreSQL, stores agents, tools and MCP servers with known secrets through
- * the HTTP API, then searches every HTTP response, every row of every table (audit rows included) and every log
- * line the service wrote for those secrets in clear.
+ * Runs the whole service on embedded PostgreSQL and stores agents, tools and MCP servers with known secrets
+ * through the HTTP API. Then it searches every HTTP response, every row of every table (audit rows included) and
+ * every log line the service wrote for those secrets in clear.
  */
 class PlaintextDumpTest {
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
