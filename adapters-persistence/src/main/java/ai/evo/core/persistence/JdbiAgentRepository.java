@@ -103,6 +103,8 @@ final class JdbiAgentRepository implements AgentRepository {
                 handle -> bindFields(handle.createQuery(INSERT), agent).map(mapper).one());
     }
 
+    // NOTE: only list() skips a row it cannot read. Reading, updating or deleting such a row by id, and the
+    // reference lookups, still fail with 500 until the row is repaired in the database.
     @Override
     public Optional<Agent> findById(ClientId clientId, AgentId id) {
         return database.execute(handle -> handle.createQuery(FIND)
