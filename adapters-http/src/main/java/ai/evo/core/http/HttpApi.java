@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *       {@code GET|PUT|DELETE /api/v1/clients/{id}}, {@code POST|GET /api/v1/clients/{id}/users},
  *       {@code GET /api/v1/clients/{id}/audit-logs}, {@code GET|POST /api/v1/admin/users},
  *       {@code DELETE /api/v1/admin/users/{id}}, {@code POST /api/v1/admin/users/{id}/unlock} and
- *       {@code GET /api/v1/admin/audit-logs} need {@code Authorization: Bearer <token>}.</li>
+ *       {@code GET /api/v1/admin/audit-logs} need {@code Authorization: Bearer <token>};</li>
+ *   <li>the agent workspace routes of {@link WorkspaceRoutes} ({@code /api/v1/agents}, {@code /api/v1/contacts},
+ *       {@code /api/v1/tools}, {@code /api/v1/mcp-servers}) need the token too.</li>
  * </ul>
  * Routes that run bcrypt share a bounded number of slots; requests beyond it get 429 with {@code Retry-After}.
  * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
@@ -155,8 +158,8 @@ public final class HttpApi {
         AuditLogRoutes auditLogs = new AuditLogRoutes(services.auditLog(), json, paging);
         String client = ClientRoutes.COLLECTION + "/{" + ClientRoutes.ID + "}";
         String adminUser = UserRoutes.ADMIN_COLLECTION + "/{" + UserRoutes.ID + "}";
+        List<Route> routes = new ArrayList<>(List.of(
 
-        return List.of(
                 Route.open(HandlerType.GET, "/health/live", health::live),
                 Route.open(HandlerType.GET, "/health/ready", health::ready),
                 Route.open(HandlerType.GET, "/api/v1/openapi.json", openApi::serve),
@@ -184,7 +187,9 @@ public final class HttpApi {
                 Route.authenticated(HandlerType.PUT, client, bearer, clients::update),
                 Route.authenticated(HandlerType.DELETE, client, bearer, clients::delete),
                 Route.authenticated(HandlerType.GET, client + "/audit-logs", bearer, auditLogs::listForClient),
-                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll));
+                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll)));
+        routes.addAll(WorkspaceRoutes.table(services, bodies, json, paging, bearer));
+        return List.copyOf(routes);
     }
 
     private static void configure(JavalinConfig config, HttpSettings settings, List<Route> routes, Json json,

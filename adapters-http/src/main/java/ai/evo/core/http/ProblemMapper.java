@@ -6,6 +6,7 @@ import ai.evo.core.domain.common.FieldError;
 import ai.evo.core.domain.common.ForbiddenException;
 import ai.evo.core.domain.common.NotFoundException;
 import ai.evo.core.domain.common.PreconditionFailedException;
+import ai.evo.core.domain.common.UnprocessableException;
 import ai.evo.core.domain.common.ValidationException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Turns every exception that escapes a route into an RFC 9457 problem response ({@code application/problem+json}).
  *
  * <p>Domain exceptions map to their status: not found 404, conflict 409, forbidden 403, validation 400 with an
- * {@code errors} list, authentication 401 and precondition failed 412. Their messages are written for callers,
+ * {@code errors} list, unprocessable references 422 with an {@code errors} list, authentication 401 and precondition failed 412. Their messages are written for callers,
  * so they become the {@code detail}. Any other exception is a bug or an outage: the client gets 500 with a generic
  * detail, and the exception is logged once at ERROR with the request id. No response contains a stack trace or
  * an exception class name.
@@ -43,13 +44,13 @@ final class ProblemMapper {
         this.json = Objects.requireNonNull(json, "json");
     }
 
-    /** The response body: RFC 9457 members plus the request id and, for 400, the invalid fields. */
+    /** The response body: RFC 9457 members plus the request id and, for 400 and 422, the invalid fields. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Problem(String type, String title, int status, String detail, List<FieldProblem> errors,
                    @JsonProperty("request_id") String requestId) {
     }
 
-    /** One invalid field of a 400 response. */
+    /** One invalid field of a 400 or 422 response. */
     record FieldProblem(String field, String message) {
     }
 
@@ -58,6 +59,9 @@ final class ProblemMapper {
         if (exception instanceof ValidationException invalid) {
             List<FieldProblem> errors = invalid.errors().stream().map(ProblemMapper::fieldProblem).toList();
             write(ctx, 400, "The request is invalid; see errors for each invalid field.", errors);
+        } else if (exception instanceof UnprocessableException unprocessable) {
+            List<FieldProblem> errors = unprocessable.errors().stream().map(ProblemMapper::fieldProblem).toList();
+            write(ctx, 422, "The request refers to something it cannot use; see errors for each field.", errors);
         } else if (exception instanceof NotFoundException
                 || exception instanceof ConflictException
                 || exception instanceof ForbiddenException

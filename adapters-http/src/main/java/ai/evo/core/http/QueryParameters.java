@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,23 @@ final class QueryParameters {
      * as {@code limit=%zz} and replaces invalid UTF-8 with U+FFFD. A query with either is an error as a whole.
      */
     static QueryParameters of(String rawQuery, List<String> accepted) {
+        return of(rawQuery, accepted, Set.of());
+    }
+
+    /**
+     * Starts reading the request's query where some parameters may be given more than once, such as a filter
+     * that matches any of several values.
+     *
+     * @param ctx        the request
+     * @param accepted   the names the route accepts
+     * @param repeatable the accepted names that may repeat; read them with {@link #all(String)}
+     * @return the reader
+     */
+    static QueryParameters of(Context ctx, List<String> accepted, Set<String> repeatable) {
+        return of(ctx.queryString(), accepted, repeatable);
+    }
+
+    static QueryParameters of(String rawQuery, List<String> accepted, Set<String> repeatable) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         boolean decodable = rawQuery == null || decodeInto(rawQuery, values);
         QueryParameters parameters = new QueryParameters(decodable ? values : Map.of());
@@ -68,11 +86,16 @@ final class QueryParameters {
             if (!accepted.contains(name)) {
                 parameters.validator.reject(name, "is not an accepted query parameter; this route accepts only "
                         + String.join(", ", accepted));
-            } else if (entry.getValue().size() > 1) {
+            } else if (entry.getValue().size() > 1 && !repeatable.contains(name)) {
                 parameters.validator.reject(name, "must be given at most once");
             }
         }
         return parameters;
+    }
+
+    /** Returns every value of a parameter in the order given, or an empty list when it is absent. */
+    List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
     }
 
     /** Returns every decoded parameter with its values, in the order of the query string. */

@@ -1,12 +1,16 @@
 package ai.evo.core.http;
 
+import ai.evo.core.application.agent.AgentService;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AuthenticationService;
 import ai.evo.core.application.auth.IdentityDependencies;
 import ai.evo.core.application.auth.IdentitySettings;
 import ai.evo.core.application.auth.PasswordService;
 import ai.evo.core.application.auth.RegistrationService;
+import ai.evo.core.application.catalog.McpServerService;
+import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
+import ai.evo.core.application.contact.ContactService;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.application.user.UserService;
 import ai.evo.core.domain.client.Client;
@@ -25,6 +29,10 @@ import ai.evo.core.domain.user.PasswordPolicy;
 import ai.evo.core.domain.user.PasswordRules;
 import ai.evo.core.domain.user.User;
 import ai.evo.core.domain.user.UserId;
+import ai.evo.core.domain.testing.InMemoryAgentRepository;
+import ai.evo.core.domain.testing.InMemoryContactRepository;
+import ai.evo.core.domain.testing.InMemoryMcpServerRepository;
+import ai.evo.core.domain.testing.InMemoryToolRepository;
 import ai.evo.core.http.fakes.DirectTransactions;
 import ai.evo.core.http.fakes.InMemoryAuditTrail;
 import ai.evo.core.http.fakes.InMemoryClients;
@@ -58,6 +66,10 @@ final class TestApi implements AutoCloseable {
     final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     final InMemoryClients clients = new InMemoryClients(clock);
     final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(clock);
+    final InMemoryAgentRepository agents = new InMemoryAgentRepository(clock);
+    final InMemoryContactRepository contacts = new InMemoryContactRepository(clock);
+    final InMemoryToolRepository tools = new InMemoryToolRepository(clock);
+    final InMemoryMcpServerRepository mcpServers = new InMemoryMcpServerRepository(clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
     final HttpServices services;
     final AccessTokens tokens;
@@ -85,7 +97,11 @@ final class TestApi implements AutoCloseable {
                 new PasswordService(identity),
                 new UserService(identity),
                 new ClientService(transactions, clients, recorder, ids),
-                new AuditLogService(auditTrail));
+                new AuditLogService(auditTrail),
+                new AgentService(transactions, agents, clients, tools, mcpServers, recorder, ids),
+                new ContactService(transactions, contacts, clients, recorder, ids),
+                new ToolService(transactions, tools, agents, recorder, ids),
+                new McpServerService(transactions, mcpServers, agents, recorder, ids));
 
         clientA = clients.insert(new ClientId(ids.newId()), ClientDetails.of("Client A", "a@example.test"));
         clock.advance(Duration.ofMillis(1));

@@ -31,7 +31,8 @@ final class JdbiContactRepository implements ContactRepository {
             VALUES (:id, :clientId, :extId, :name, CAST(:meta AS jsonb))
             RETURNING\s""" + COLUMNS;
     private static final String FIND = "SELECT " + COLUMNS + " FROM contact WHERE client_id = :clientId AND id = :id";
-    // ext_id is not unique, so the oldest contact with the channel id wins.
+    // ext_id is unique within a client when present (uq_contact_client_id_ext_id); the order only makes the
+    // statement deterministic on a database migrated before that index existed.
     private static final String FIND_BY_EXT_ID = "SELECT " + COLUMNS + """
              FROM contact WHERE client_id = :clientId AND ext_id = :extId
             ORDER BY created_at, id
@@ -40,6 +41,15 @@ final class JdbiContactRepository implements ContactRepository {
     private static final String UPDATE = """
             UPDATE contact SET ext_id = :extId, name = :name, meta = CAST(:meta AS jsonb)
             WHERE client_id = :clientId AND id = :id
+            RETURNING\s""" + COLUMNS;
+    private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
+    private static final String FIND_OWNER = "SELECT client_id FROM contact WHERE id = :id";
+    // The conflict target names the partial unique index, so a concurrent insert of the same ext_id makes this
+    // statement wait for that transaction and then insert nothing instead of failing.
+    private static final String INSERT_IF_ABSENT = """
+            INSERT INTO contact (id, client_id, ext_id, name, meta)
+            VALUES (:id, :clientId, :extId, :name, CAST(:meta AS jsonb))
+            ON CONFLICT (client_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING
             RETURNING\s""" + COLUMNS;
     private static final String DELETE = "DELETE FROM contact WHERE client_id = :clientId AND id = :id";
     private static final String LIST = "SELECT " + COLUMNS + " FROM contact WHERE client_id = :clientId";
@@ -66,7 +76,8 @@ final class JdbiContactRepository implements ContactRepository {
         Objects.requireNonNull(contact, "contact");
         Map<String, Supplier<DomainException>> constraints = Map.of(
                 "contact_pkey", () -> new ConflictException("a contact with id " + contact.id() + " already exists"),
-                "contact_client_id_fkey", () -> new NotFoundException("client"));
+                "contact_client_id_fkey", () -> new NotFoundException("client"),
+                "uq_contact_client_id_ext_id", () -> extIdTaken(contact));
         return database.write(fields(contact), constraints, handle -> handle.createQuery(INSERT)
                 .bind("id", contact.id().value())
                 .bind("clientId", contact.clientId().value())
@@ -87,6 +98,48 @@ final class JdbiContactRepository implements ContactRepository {
     }
 
     @Override
+    public Optional<Contact> findByIdForUpdate(ClientId clientId, ContactId id) {
+        return database.execute(handle -> handle.createQuery(FIND_FOR_UPDATE)
+                .bind("clientId", clientId.value())
+                .bind("id", id.value())
+                .map(mapper)
+                .findOne());
+    }
+
+    @Override
+    public Optional<ClientId> findOwner(ContactId id) {
+        return database.execute(handle -> handle.createQuery(FIND_OWNER)
+                .bind("id", id.value())
+                .mapTo(UUID.class)
+                .findOne()
+                .map(ClientId::new));
+    }
+
+    @Override
+    public FoundOrCreated findOrCreateByExtId(Contact candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(candidate.extId(), "candidate.extId");
+        Map<String, Supplier<DomainException>> constraints = Map.of(
+                "contact_client_id_fkey", () -> new NotFoundException("client"));
+        Optional<Contact> inserted = database.write(fields(candidate), constraints,
+                handle -> handle.createQuery(INSERT_IF_ABSENT)
+                        .bind("id", candidate.id().value())
+                        .bind("clientId", candidate.clientId().value())
+                        .bind("extId", candidate.extId())
+                        .bind("name", candidate.name())
+                        .bind("meta", json.write("meta", candidate.meta()))
+                        .map(mapper)
+                        .findOne());
+        if (inserted.isPresent()) {
+            return new FoundOrCreated(inserted.get(), true);
+        }
+        Contact existing = findByExtId(candidate.clientId(), candidate.extId()).orElseThrow(() ->
+                new IllegalStateException("contact with ext_id conflict for client " + candidate.clientId()
+                        + " was not found after the conflicting insert committed"));
+        return new FoundOrCreated(existing, false);
+    }
+
+    @Override
     public Optional<Contact> findByExtId(ClientId clientId, String extId) {
         Objects.requireNonNull(extId, "extId");
         // Runs as a write so that U+0000 in the lookup value becomes a ValidationException naming ext_id.
@@ -101,7 +154,8 @@ final class JdbiContactRepository implements ContactRepository {
     @Override
     public Optional<Contact> update(Contact contact) {
         Objects.requireNonNull(contact, "contact");
-        return database.write(fields(contact), Map.of(), handle -> handle.createQuery(UPDATE)
+        return database.write(fields(contact), Map.of("uq_contact_client_id_ext_id", () -> extIdTaken(contact)),
+                handle -> handle.createQuery(UPDATE)
                 .bind("id", contact.id().value())
                 .bind("clientId", contact.clientId().value())
                 .bind("extId", contact.extId())
@@ -129,6 +183,11 @@ final class JdbiContactRepository implements ContactRepository {
                         .list()),
                 page,
                 contact -> new Cursor(contact.createdAt(), contact.id().value()));
+    }
+
+    private static ConflictException extIdTaken(Contact contact) {
+        return new ConflictException("a contact with ext_id " + contact.extId() + " already exists for this client;"
+                + " use PUT /api/v1/contacts/by-ext-id/{ext_id} to find it");
     }
 
     private static WriteFields fields(Contact contact) {

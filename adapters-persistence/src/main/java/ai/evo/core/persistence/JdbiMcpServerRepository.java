@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /** {@link McpServerRepository} on the {@code mcp_server} table, a catalog shared by all tenants. Thread-safe. */
 final class JdbiMcpServerRepository implements McpServerRepository {
+    private static final String TABLE = "mcp_server";
     /** Length limit of the {@code varchar(255)} columns, in characters. */
     private static final int MAX_TEXT_LENGTH = 255;
     /** Length limit of the {@code varchar(50)} type column, in characters. */
@@ -37,22 +38,26 @@ final class JdbiMcpServerRepository implements McpServerRepository {
                                   tools = CAST(:tools AS jsonb), type = :type
             WHERE id = :id
             RETURNING\s""" + COLUMNS;
+    private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     private static final String DELETE = "DELETE FROM mcp_server WHERE id = :id";
     private static final String LIST = "SELECT " + COLUMNS + " FROM mcp_server WHERE TRUE";
 
     private final Database database;
     private final JsonCodec json;
+    private final JsonSecrets secrets;
     private final RowMapper<McpServer> mapper;
 
-    JdbiMcpServerRepository(Database database, JsonCodec json) {
+    JdbiMcpServerRepository(Database database, JsonCodec json, JsonSecrets secrets) {
         this.database = Objects.requireNonNull(database, "database");
         this.json = Objects.requireNonNull(json, "json");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.mapper = (rows, context) -> new McpServer(
                 new McpServerId(rows.getObject("id", UUID.class)),
                 rows.getString("name"),
                 rows.getString("description"),
                 this.json.readMap("mcp_server.config_json", rows.getString("config_json")),
-                this.json.readMap("mcp_server.environments", rows.getString("environments")),
+                this.secrets.decryptEnvironments(TABLE, rows.getObject("id", UUID.class),
+                        this.json.readMap("mcp_server.environments", rows.getString("environments"))),
                 this.json.readList("mcp_server.tools", rows.getString("tools")),
                 rows.getString("type"),
                 Timestamps.instant(rows, "created_at"),
@@ -73,6 +78,12 @@ final class JdbiMcpServerRepository implements McpServerRepository {
     @Override
     public Optional<McpServer> findById(McpServerId id) {
         return database.execute(handle -> handle.createQuery(FIND).bind("id", id.value()).map(mapper).findOne());
+    }
+
+    @Override
+    public Optional<McpServer> findByIdForUpdate(McpServerId id) {
+        return database.execute(handle -> handle.createQuery(FIND_FOR_UPDATE).bind("id", id.value()).map(mapper)
+                .findOne());
     }
 
     @Override
@@ -102,7 +113,8 @@ final class JdbiMcpServerRepository implements McpServerRepository {
                 .bind("name", server.name())
                 .bind("description", server.description())
                 .bind("configJson", json.write("config_json", server.configJson()))
-                .bind("environments", json.write("environments", server.environments()))
+                .bind("environments", json.write("environments",
+                        secrets.encryptEnvironments(TABLE, server.id().value(), server.environments())))
                 .bind("tools", json.write("tools", server.tools()))
                 .bind("type", server.type());
     }

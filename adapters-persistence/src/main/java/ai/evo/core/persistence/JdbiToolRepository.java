@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /** {@link ToolRepository} on the {@code tool} table, a catalog shared by all tenants. Thread-safe. */
 final class JdbiToolRepository implements ToolRepository {
+    private static final String TABLE = "tool";
     /** Length limit of the {@code varchar(255)} columns, in characters. */
     private static final int MAX_TEXT_LENGTH = 255;
     private static final String COLUMNS = "id, name, description, config_json, environments, created_at, updated_at";
@@ -32,22 +33,26 @@ final class JdbiToolRepository implements ToolRepository {
                             environments = CAST(:environments AS jsonb)
             WHERE id = :id
             RETURNING\s""" + COLUMNS;
+    private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     private static final String DELETE = "DELETE FROM tool WHERE id = :id";
     private static final String LIST = "SELECT " + COLUMNS + " FROM tool WHERE TRUE";
 
     private final Database database;
     private final JsonCodec json;
+    private final JsonSecrets secrets;
     private final RowMapper<Tool> mapper;
 
-    JdbiToolRepository(Database database, JsonCodec json) {
+    JdbiToolRepository(Database database, JsonCodec json, JsonSecrets secrets) {
         this.database = Objects.requireNonNull(database, "database");
         this.json = Objects.requireNonNull(json, "json");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.mapper = (rows, context) -> new Tool(
                 new ToolId(rows.getObject("id", UUID.class)),
                 rows.getString("name"),
                 rows.getString("description"),
                 this.json.readMap("tool.config_json", rows.getString("config_json")),
-                this.json.readMap("tool.environments", rows.getString("environments")),
+                this.secrets.decryptEnvironments(TABLE, rows.getObject("id", UUID.class),
+                        this.json.readMap("tool.environments", rows.getString("environments"))),
                 Timestamps.instant(rows, "created_at"),
                 Timestamps.instant(rows, "updated_at"));
     }
@@ -65,6 +70,12 @@ final class JdbiToolRepository implements ToolRepository {
     @Override
     public Optional<Tool> findById(ToolId id) {
         return database.execute(handle -> handle.createQuery(FIND).bind("id", id.value()).map(mapper).findOne());
+    }
+
+    @Override
+    public Optional<Tool> findByIdForUpdate(ToolId id) {
+        return database.execute(handle -> handle.createQuery(FIND_FOR_UPDATE).bind("id", id.value()).map(mapper)
+                .findOne());
     }
 
     @Override
@@ -94,7 +105,8 @@ final class JdbiToolRepository implements ToolRepository {
                 .bind("name", tool.name())
                 .bind("description", tool.description())
                 .bind("configJson", json.write("config_json", tool.configJson()))
-                .bind("environments", json.write("environments", tool.environments()));
+                .bind("environments", json.write("environments",
+                        secrets.encryptEnvironments(TABLE, tool.id().value(), tool.environments())));
     }
 
     private static ConflictException nameTaken(Tool tool) {

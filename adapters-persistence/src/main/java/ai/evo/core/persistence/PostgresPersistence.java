@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -63,8 +64,22 @@ public final class PostgresPersistence implements AutoCloseable {
      *                      production
      */
     public PostgresPersistence(DataSource dataSource, KeysetHandle secretsKeyset, int bcryptCost) {
+        this(dataSource, constant(Objects.requireNonNull(secretsKeyset, "secretsKeyset")), bcryptCost);
+    }
+
+    /**
+     * Builds the repositories over a secrets keyset that may change while the service runs, such as a
+     * {@link WatchedKeyset} that picks up the new primary key of a rotation.
+     *
+     * @param dataSource     connections to a migrated database
+     * @param secretsKeysets returns the current Tink AEAD keyset on every call
+     * @param bcryptCost     the bcrypt work factor, from 4 to 31
+     */
+    public PostgresPersistence(DataSource dataSource, Supplier<KeysetHandle> secretsKeysets, int bcryptCost) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(secretsKeyset, "secretsKeyset");
+        Objects.requireNonNull(secretsKeysets, "secretsKeysets");
+        SecretCipher cipher = new SecretCipher(secretsKeysets);
+        JsonSecrets jsonSecrets = new JsonSecrets(cipher);
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         Database database = new Database(jdbi);
         JsonCodec json = new JsonCodec();
@@ -72,15 +87,18 @@ public final class PostgresPersistence implements AutoCloseable {
         this.clients = new JdbiClientRepository(database);
         this.users = new JdbiUserRepository(database);
         this.auditTrail = new JdbiAuditTrail(database, json);
-        SecretCipher cipher = new SecretCipher(secretsKeyset);
-        this.agents = new JdbiAgentRepository(database, json, cipher);
+        this.agents = new JdbiAgentRepository(database, json, cipher, jsonSecrets);
         this.contacts = new JdbiContactRepository(database, json);
-        this.tools = new JdbiToolRepository(database, json);
-        this.mcpServers = new JdbiMcpServerRepository(database, json);
+        this.tools = new JdbiToolRepository(database, json, jsonSecrets);
+        this.mcpServers = new JdbiMcpServerRepository(database, json, jsonSecrets);
         this.conversations = new JdbiConversationRepository(database, json);
         this.passwordHasher = new BcryptPasswordHasher(bcryptCost);
         this.oneTimeTokens = new JdbiOneTimeTokenRepository(database);
         this.mailOutbox = new JdbiMailOutbox(database, cipher);
+    }
+
+    private static Supplier<KeysetHandle> constant(KeysetHandle keyset) {
+        return () -> keyset;
     }
 
     /** Returns the transaction runner that every repository here joins. */

@@ -1,6 +1,8 @@
 package ai.evo.core.persistence;
 
 import ai.evo.core.domain.common.Secret;
+import ai.evo.core.domain.common.StorableText;
+import ai.evo.core.domain.common.ValidationException;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -10,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Encrypts secrets for storage in a text column with Tink AEAD. The associated data is
@@ -20,13 +23,44 @@ import java.util.UUID;
 final class SecretCipher {
     static final String PREFIX = "v1:";
 
-    private final Aead aead;
+    private final Supplier<KeysetHandle> keysets;
+    private volatile Primitive current;
+
+    /** The AEAD primitive of one keyset version. */
+    private record Primitive(KeysetHandle keyset, Aead aead) {
+    }
 
     SecretCipher(KeysetHandle keyset) {
-        Objects.requireNonNull(keyset, "keyset");
+        this(constant(Objects.requireNonNull(keyset, "keyset")));
+    }
+
+    /**
+     * Creates a cipher over a keyset that may change while the service runs, such as a {@link WatchedKeyset}
+     * during key rotation. Each call uses the keyset the supplier returns then.
+     */
+    SecretCipher(Supplier<KeysetHandle> keysets) {
+        this.keysets = Objects.requireNonNull(keysets, "keysets");
+        this.current = primitiveOf(keysets.get());
+    }
+
+    private static Supplier<KeysetHandle> constant(KeysetHandle keyset) {
+        return () -> keyset;
+    }
+
+    private Aead aead() {
+        KeysetHandle keyset = keysets.get();
+        Primitive primitive = current;
+        if (primitive.keyset() != keyset) {
+            primitive = primitiveOf(keyset);
+            current = primitive;
+        }
+        return primitive.aead();
+    }
+
+    private static Primitive primitiveOf(KeysetHandle keyset) {
         try {
             AeadConfig.register();
-            this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            return new Primitive(keyset, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException(
                     "the secrets keyset does not contain a usable AEAD key: " + e.getMessage(), e);
@@ -39,8 +73,13 @@ final class SecretCipher {
      * @return the stored form
      */
     String encrypt(String table, UUID rowId, String field, Secret secret) {
+        // The clear text follows the same rule as every stored text, so a secret with U+0000 or an unpaired
+        // surrogate gets the same 400 as any other field, although its ciphertext could be stored.
+        StorableText.problem(secret.reveal()).ifPresent(problem -> {
+            throw ValidationException.of(field, problem);
+        });
         try {
-            byte[] ciphertext = aead.encrypt(secret.reveal().getBytes(StandardCharsets.UTF_8),
+            byte[] ciphertext = aead().encrypt(secret.reveal().getBytes(StandardCharsets.UTF_8),
                     associatedData(table, rowId, field));
             return PREFIX + Base64.getEncoder().encodeToString(ciphertext);
         } catch (GeneralSecurityException e) {
@@ -63,7 +102,7 @@ final class SecretCipher {
         }
         try {
             byte[] ciphertext = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            byte[] clear = aead.decrypt(ciphertext, associatedData(table, rowId, field));
+            byte[] clear = aead().decrypt(ciphertext, associatedData(table, rowId, field));
             return Secret.of(new String(clear, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SecretDecryptionException("cannot decrypt " + location + ": the ciphertext was made for"

@@ -1,5 +1,6 @@
 package ai.evo.core.bootstrap;
 
+import ai.evo.core.application.agent.AgentService;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AdminBootstrap;
 import ai.evo.core.application.auth.AuthenticationService;
@@ -7,7 +8,10 @@ import ai.evo.core.application.auth.IdentityDependencies;
 import ai.evo.core.application.auth.IdentitySettings;
 import ai.evo.core.application.auth.PasswordService;
 import ai.evo.core.application.auth.RegistrationService;
+import ai.evo.core.application.catalog.McpServerService;
+import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
+import ai.evo.core.application.contact.ContactService;
 import ai.evo.core.application.mail.MailDispatcher;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.application.user.UserService;
@@ -31,6 +35,7 @@ import ai.evo.core.persistence.DatabaseMigrations;
 import ai.evo.core.persistence.EmbeddedDatabase;
 import ai.evo.core.persistence.PostgresPersistence;
 import ai.evo.core.persistence.SecretKeysets;
+import ai.evo.core.persistence.WatchedKeyset;
 import com.google.crypto.tink.KeysetHandle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EvoService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EvoService.class);
-    private static final String EMBEDDED_DATABASE_NAME = "evo";
+    /** Name of the database the service uses inside embedded PostgreSQL. */
+    static final String EMBEDDED_DATABASE_NAME = "evo";
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration OUTBOX_INTERVAL = Duration.ofSeconds(2);
     private static final int OUTBOX_BATCH_SIZE = 20;
@@ -108,7 +114,10 @@ final class EvoService implements AutoCloseable {
             createPrivateDirectory(config.jwtKeysetFile().toAbsolutePath().getParent());
         }
         KeysetHandle secretsKeyset = loadSecretsKeyset(config);
-        PostgresPersistence persistence = new PostgresPersistence(pool, secretsKeyset, config.bcryptCost());
+        // The service re-reads the keyset file when it changes, so a key rotation run beside it takes effect
+        // without a restart.
+        PostgresPersistence persistence = new PostgresPersistence(pool,
+                new WatchedKeyset(config.secretsKeysetFile(), secretsKeyset), config.bcryptCost());
         resources.push(persistence);
         AccessTokens tokens = loadAccessTokens(config, clock);
 
@@ -135,7 +144,14 @@ final class EvoService implements AutoCloseable {
                 new PasswordService(identity),
                 new UserService(identity),
                 new ClientService(persistence.transactions(), persistence.clients(), audit, ids),
-                new AuditLogService(persistence.auditTrail()));
+                new AuditLogService(persistence.auditTrail()),
+                new AgentService(persistence.transactions(), persistence.agents(), persistence.clients(),
+                        persistence.tools(), persistence.mcpServers(), audit, ids),
+                new ContactService(persistence.transactions(), persistence.contacts(), persistence.clients(), audit,
+                        ids),
+                new ToolService(persistence.transactions(), persistence.tools(), persistence.agents(), audit, ids),
+                new McpServerService(persistence.transactions(), persistence.mcpServers(), persistence.agents(),
+                        audit, ids));
         HttpSettings.PasswordHashingLimits hashing = new HttpSettings.PasswordHashingLimits(config.loginConcurrency(),
                 2 * config.loginConcurrency(), Duration.ofSeconds(2));
         HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(),

@@ -11,12 +11,14 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Command-line entry point of {@code evo-ai.jar}. Without arguments, or with {@code serve}, it runs the HTTP
- * service until the process receives SIGTERM or SIGINT.
+ * service until the process receives SIGTERM or SIGINT. {@code rotate-secrets-key} rotates the key that encrypts
+ * secrets at rest and exits.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_FAILURE = 1;
+    private static final String ROTATE_SECRETS_KEY = "rotate-secrets-key";
 
     private Main() {
     }
@@ -24,7 +26,7 @@ public final class Main {
     /**
      * Runs the command named by the arguments.
      *
-     * @param args {@code serve} (the default) or {@code --help}
+     * @param args {@code serve} (the default), {@code rotate-secrets-key} or {@code --help}
      */
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
@@ -33,12 +35,30 @@ public final class Main {
             return;
         }
         String command = arguments.isEmpty() ? "serve" : arguments.get(0);
-        if (!command.equals("serve") || arguments.size() > 1) {
+        boolean known = command.equals("serve") || command.equals(ROTATE_SECRETS_KEY);
+        if (!known || arguments.size() > 1) {
             System.err.println("Unknown command: " + String.join(" ", arguments));
             printHelp(System.err);
             System.exit(EXIT_USAGE);
         }
+        if (command.equals(ROTATE_SECRETS_KEY)) {
+            rotateSecretsKey();
+            return;
+        }
         serve();
+    }
+
+    private static void rotateSecretsKey() {
+        routeJavaUtilLoggingToSlf4j();
+        try {
+            SecretKeyRotationCommand.run(ServiceConfig.from(System.getenv()));
+        } catch (ConfigurationException e) {
+            log.error("Secrets key rotation failed: {}", e.getMessage());
+            System.exit(EXIT_USAGE);
+        } catch (RuntimeException e) {
+            log.error("Secrets key rotation failed; run the command again to resume it", e);
+            System.exit(EXIT_FAILURE);
+        }
     }
 
     private static void serve() {
@@ -76,9 +96,13 @@ public final class Main {
     }
 
     static void printHelp(PrintStream out) {
-        out.println("Usage: java -jar evo-ai.jar [serve]");
+        out.println("Usage: java -jar evo-ai.jar [serve | rotate-secrets-key]");
         out.println();
-        out.println("Runs the Evo AI Core HTTP service. Configuration comes from environment variables:");
+        out.println("serve (the default) runs the Evo AI Core HTTP service. rotate-secrets-key adds a new primary key");
+        out.println("to the secrets keyset file and re-encrypts every stored secret with it, while the service may");
+        out.println("keep running; run it again to resume after an interruption.");
+        out.println();
+        out.println("Configuration comes from environment variables:");
         out.println();
         for (Setting setting : Setting.values()) {
             String defaultValue = setting.defaultValue().isEmpty() ? "(unset)" : setting.defaultValue();

@@ -44,4 +44,10 @@ public record Agent(
         Objects.requireNonNull(configJson, "configJson");
         configJson = Collections.unmodifiableMap(new LinkedHashMap<>(configJson));
     }
+
+    /** Returns the id, client, name and type only, because the config contains secrets that must not reach a log. */
+    @Override
+    public String toString() {
+        return "Agent[id=" + id + ", clientId=" + clientId + ", name=" + name + ", type=" + type.wireName() + "]";
+    }
 }

@@ -1,5 +1,6 @@
 package ai.evo.core.domain.agent;
 
+import ai.evo.core.domain.common.SecretValues;
 import ai.evo.core.domain.common.StorableText;
 import ai.evo.core.domain.common.Validator;
 import ai.evo.core.domain.mcpserver.McpServerId;
@@ -170,10 +171,9 @@ public final class AgentConfigRules {
         }
         Map<String, String> envs = new LinkedHashMap<>();
         map.forEach((key, envValue) -> {
-            if (envValue instanceof String text) {
+            String text = SecretValues.check(validator, field + "." + key, envValue);
+            if (text != null) {
                 envs.put(String.valueOf(key), text);
-            } else {
-                validator.reject(field + "." + key, "must be a string");
             }
         });
         return envs;

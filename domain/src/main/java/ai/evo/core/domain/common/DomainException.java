@@ -2,12 +2,13 @@ package ai.evo.core.domain.common;
 
 /**
  * Root of the expected rejections a use case can raise. Each subtype maps to one kind of answer at the edge
- * of the system (not found, conflict, forbidden, invalid input, failed authentication), so adapters translate
+ * of the system (not found, conflict, forbidden, invalid input, invalid references, failed authentication,
+ * failed precondition), so adapters translate
  * them once instead of inspecting messages.
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, ConflictException, ForbiddenException, ValidationException,
-                AuthenticationException, PreconditionFailedException {
+                AuthenticationException, PreconditionFailedException, UnprocessableException {
 
     /**
      * Creates an exception with a message that is safe to show to the caller.

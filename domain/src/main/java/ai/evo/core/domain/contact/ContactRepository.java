@@ -16,6 +16,7 @@ public interface ContactRepository {
      *
      * @param contact the contact
      * @return the stored contact
+     * @throws ai.evo.core.domain.common.ConflictException when the client has a contact with that {@code ext_id}
      */
     Contact insert(Contact contact);
 
@@ -27,6 +28,41 @@ public interface ContactRepository {
      * @return the contact, or empty when the client has no contact with that id
      */
     Optional<Contact> findById(ClientId clientId, ContactId id);
+
+    /**
+     * Reads a contact of a client and locks its row until the transaction ends.
+     *
+     * @param clientId the owning client
+     * @param id       the contact
+     * @return the contact, or empty when the client has no contact with that id
+     */
+    Optional<Contact> findByIdForUpdate(ClientId clientId, ContactId id);
+
+    /**
+     * Finds which client owns a contact. Only platform-wide callers (admins) use this.
+     *
+     * @param id the contact
+     * @return the owning client, or empty when no contact has that id
+     */
+    Optional<ClientId> findOwner(ContactId id);
+
+    /**
+     * Inserts a contact unless its client already has one with the same {@code ext_id}, in one atomic step: two
+     * concurrent calls for one {@code ext_id} store one contact and both return it.
+     *
+     * @param candidate the contact to insert; its {@code ext_id} must not be null
+     * @return the stored contact and whether this call created it
+     */
+    FoundOrCreated findOrCreateByExtId(Contact candidate);
+
+    /**
+     * Result of {@link #findOrCreateByExtId}.
+     *
+     * @param contact the stored contact
+     * @param created whether this call inserted it
+     */
+    record FoundOrCreated(Contact contact, boolean created) {
+    }
 
     /**
      * Finds a contact of a client by its channel id.
@@ -42,6 +78,8 @@ public interface ContactRepository {
      *
      * @param contact the new state
      * @return the stored contact, or empty when the client has no contact with that id
+     * @throws ai.evo.core.domain.common.ConflictException when another contact of the client has that
+     *                                                     {@code ext_id}
      */
     Optional<Contact> update(Contact contact);
 

@@ -42,4 +42,26 @@ public record McpServer(
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         tools = Collections.unmodifiableList(new java.util.ArrayList<>(tools));
     }
+
+    /**
+     * Returns the names of the tools the server offers: each item of {@code tools} that is a string, or an
+     * object with a string {@code name}.
+     */
+    public List<String> toolNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Object tool : tools) {
+            if (tool instanceof String name) {
+                names.add(name);
+            } else if (tool instanceof Map<?, ?> map && map.get("name") instanceof String name) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Returns the id and name only, because the environment values are stored as secrets. */
+    @Override
+    public String toString() {
+        return "McpServer[id=" + id + ", name=" + name + "]";
+    }
 }

@@ -28,10 +28,19 @@ public interface McpServerRepository {
     Optional<McpServer> findById(McpServerId id);
 
     /**
+     * Reads a server and locks its row until the transaction ends.
+     *
+     * @param id the id
+     * @return the server, or empty
+     */
+    Optional<McpServer> findByIdForUpdate(McpServerId id);
+
+    /**
      * Replaces every field of a server except its id and creation time.
      *
      * @param server the new state
      * @return the stored server, or empty when none has that id
+     * @throws ai.evo.core.domain.common.ConflictException when another server has that name
      */
     Optional<McpServer> update(McpServer server);
 

@@ -34,4 +34,10 @@ public record Tool(
         configJson = Collections.unmodifiableMap(new LinkedHashMap<>(configJson));
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
     }
+
+    /** Returns the id and name only, because the environment values are stored as secrets. */
+    @Override
+    public String toString() {
+        return "Tool[id=" + id + ", name=" + name + "]";
+    }
 }

@@ -28,10 +28,19 @@ public interface ToolRepository {
     Optional<Tool> findById(ToolId id);
 
     /**
+     * Reads a tool and locks its row until the transaction ends.
+     *
+     * @param id the id
+     * @return the tool, or empty
+     */
+    Optional<Tool> findByIdForUpdate(ToolId id);
+
+    /**
      * Replaces every field of a tool except its id and creation time.
      *
      * @param tool the new state
      * @return the stored tool, or empty when none has that id
+     * @throws ai.evo.core.domain.common.ConflictException when another tool has that name
      */
     Optional<Tool> update(Tool tool);
 

@@ -1,0 +1,37 @@
+package ai.evo.core.domain.common;
+
+import java.util.List;
+
+/**
+ * Input is well formed but refers to something it cannot use. Examples are an agent, tool or MCP server that
+ * does not exist for the caller, a sub-agent graph with a cycle, and a missing environment variable that a
+ * referenced tool needs. Well-formedness failures are {@link ValidationException}; this type lets an adapter answer
+ * differently (HTTP 422 rather than 400) with the same list of field errors.
+ */
+public final class UnprocessableException extends DomainException {
+    private final List<FieldError> errors;
+
+    /**
+     * Creates the exception from a non-empty list of field errors.
+     *
+     * @param errors the broken references, in the order they were found
+     */
+    public UnprocessableException(List<FieldError> errors) {
+        super(summarize(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    /** Returns the broken references. */
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    private static String summarize(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an unprocessable input needs at least one field error");
+        }
+        FieldError first = errors.get(0);
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+        return first.field() + ": " + first.message() + more;
+    }
+}
