@@ -6,5 +6,6 @@ public enum AuditAction {
     UPDATE,
     DELETE,
     LOGIN_FAILED,
-    ACCOUNT_LOCKED
+    ACCOUNT_LOCKED,
+    PURGE
 }

@@ -7,7 +7,7 @@ package ai.evo.core.domain.common;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, ConflictException, ForbiddenException, ValidationException,
-                AuthenticationException, PreconditionFailedException {
+                AuthenticationException, PreconditionFailedException, UnprocessableException {
 
     /**
      * Creates an exception with a message that is safe to show to the caller.
