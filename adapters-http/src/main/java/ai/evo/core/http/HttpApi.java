@@ -1,0 +1,188 @@
+package ai.evo.core.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API on Javalin 7 and Jetty 12: the route table, bearer-token authentication, strict JSON bodies,
+ * problem responses, request ids, access logging and graceful shutdown.
+ *
+ * <p>Routes, all under {@code /api/v1} except the health checks:
+ * <ul>
+ *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /api/v1/openapi.json} and
+ *       {@code POST /api/v1/auth/login} need no token;</li>
+ *   <li>{@code POST|GET /api/v1/clients}, {@code GET|PUT|DELETE /api/v1/clients/{id}},
+ *       {@code GET /api/v1/clients/{id}/audit-logs} and {@code GET /api/v1/admin/audit-logs} need
+ *       {@code Authorization: Bearer <token>}.</li>
+ * </ul>
+ * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
+ * once; after {@link #stop()} create a new one.
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private enum State { CREATED, STARTED, STOPPED }
+
+    private final Javalin app;
+    private final HttpSettings settings;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+
+    private HttpApi(Javalin app, HttpSettings settings) {
+        this.app = app;
+        this.settings = settings;
+    }
+
+    /**
+     * Builds the API without binding a port.
+     *
+     * @param settings  host, port, limits and trusted proxies
+     * @param services  the application services behind the routes
+     * @param tokens    issues and verifies bearer tokens
+     * @param readiness the check behind {@code GET /health/ready}
+     * @return the API, ready to {@link #start()}
+     * @throws IllegalArgumentException when a trusted proxy is not an IP address or CIDR range
+     * @throws IllegalStateException    when the bundled OpenAPI document does not list exactly the registered routes
+     */
+    public static HttpApi create(HttpSettings settings, HttpServices services, AccessTokens tokens,
+                                 ReadinessProbe readiness) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(readiness, "readiness");
+
+        Json json = new Json();
+        ProblemMapper problems = new ProblemMapper(json);
+        OpenApiDocument openApi = OpenApiDocument.load(json);
+        List<Route> routes = routeTable(settings, services, tokens, readiness, json, problems, openApi);
+        Javalin app = Javalin.create(config -> configure(config, settings, routes, json, problems));
+        HttpApi api = new HttpApi(app, settings);
+
+        List<String> differences = openApi.differencesFrom(api.registeredRoutes());
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the OpenAPI document " + OpenApiDocument.RESOURCE + " does not match the"
+                    + " registered routes; update one of them: " + String.join("; ", differences));
+        }
+        return api;
+    }
+
+    /**
+     * Binds the socket and starts serving.
+     *
+     * @return the bound port, which differs from the configured one when that is 0
+     * @throws IllegalStateException when this instance was started before
+     */
+    public int start() {
+        if (!state.compareAndSet(State.CREATED, State.STARTED)) {
+            throw new IllegalStateException("this HttpApi was already started; create a new instance to start again");
+        }
+        app.start(settings.host(), settings.port());
+        int port = app.port();
+        LOG.info("HTTP API listening on {}:{}", settings.host(), port);
+        return port;
+    }
+
+    /**
+     * Stops accepting connections, lets in-flight requests finish for up to the configured shutdown timeout,
+     * then closes the remaining connections. Does nothing when the API is not running.
+     */
+    public void stop() {
+        if (!state.compareAndSet(State.STARTED, State.STOPPED)) {
+            return;
+        }
+        LOG.info("Stopping the HTTP API; in-flight requests get up to {} to finish", settings.shutdownTimeout());
+        app.stop();
+        LOG.info("HTTP API stopped");
+    }
+
+    /** Returns the method and path of every endpoint registered with Javalin, without before and after handlers. */
+    List<RouteKey> registeredRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new RouteKey(endpoint.method.name(), endpoint.path))
+                .toList();
+    }
+
+    private static List<Route> routeTable(HttpSettings settings, HttpServices services, AccessTokens tokens,
+                                          ReadinessProbe readiness, Json json, ProblemMapper problems,
+                                          OpenApiDocument openApi) {
+        RequestOrigins origins = new RequestOrigins(settings.trustedProxies());
+        JsonBodies bodies = new JsonBodies(json, settings.maxBodyBytes());
+        Paging paging = new Paging(new CursorCodec());
+        BearerAuthentication bearer = new BearerAuthentication(tokens, origins);
+        HealthRoutes health = new HealthRoutes(readiness, json, problems);
+        AuthRoutes auth = new AuthRoutes(services.authentication(), tokens, bodies, json, origins);
+        ClientRoutes clients = new ClientRoutes(services.clients(), bodies, json, paging);
+        AuditLogRoutes auditLogs = new AuditLogRoutes(services.auditLog(), json, paging);
+        String client = ClientRoutes.COLLECTION + "/{" + ClientRoutes.ID + "}";
+
+        return List.of(
+                Route.open(HandlerType.GET, "/health/live", health::live),
+                Route.open(HandlerType.GET, "/health/ready", health::ready),
+                Route.open(HandlerType.GET, "/api/v1/openapi.json", openApi::serve),
+                Route.open(HandlerType.POST, "/api/v1/auth/login", auth::login),
+                Route.authenticated(HandlerType.POST, ClientRoutes.COLLECTION, bearer, clients::create),
+                Route.authenticated(HandlerType.GET, ClientRoutes.COLLECTION, bearer, clients::list),
+                Route.authenticated(HandlerType.GET, client, bearer, clients::get),
+                Route.authenticated(HandlerType.PUT, client, bearer, clients::update),
+                Route.authenticated(HandlerType.DELETE, client, bearer, clients::delete),
+                Route.authenticated(HandlerType.GET, client + "/audit-logs", bearer, auditLogs::listForClient),
+                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll));
+    }
+
+    private static void configure(JavalinConfig config, HttpSettings settings, List<Route> routes, Json json,
+                                  ProblemMapper problems) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.generateEtags = false;
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> {
+            // Jetty stops accepting first, then waits up to the stop timeout for the graceful handler's
+            // in-flight requests, then closes what is left.
+            server.setStopTimeout(settings.shutdownTimeout().toMillis());
+            server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new JettyErrorHandler(json));
+        });
+        config.requestLogger.http(AccessLog::log);
+        config.router.javaLangErrorHandler((response, error) -> writeJavaLangError(response, error, json));
+
+        config.routes.before(RequestContext::begin);
+        config.routes.exception(Exception.class, problems::handle);
+        // Javalin answers its own 404 and 405 in plain text unless a handler for its exception type exists.
+        config.routes.exception(HttpResponseException.class, problems::handle);
+        for (Route route : routes) {
+            config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+        }
+    }
+
+    private static void writeJavaLangError(HttpServletResponse response, Error error, Json json) {
+        String requestId = response.getHeader(RequestContext.REQUEST_ID_HEADER);
+        LOG.error("Unexpected error (request id {})", requestId, error);
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.reset();
+            response.setStatus(500);
+            response.setContentType(ProblemMapper.CONTENT_TYPE);
+            if (requestId != null) {
+                response.setHeader(RequestContext.REQUEST_ID_HEADER, requestId);
+            }
+            response.getOutputStream().write(json.toBytes(new ProblemMapper.Problem("about:blank",
+                    "Internal Server Error", 500, "An unexpected error occurred.", null, requestId)));
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("Could not write the 500 response (request id {}): {}", requestId, e.toString());
+        }
+    }
+}
