@@ -1,11 +1,13 @@
 package ai.evo.core.persistence;
 
 import ai.evo.core.domain.agent.AgentRepository;
+import ai.evo.core.domain.audit.AuditChainStore;
 import ai.evo.core.domain.audit.AuditTrail;
 import ai.evo.core.domain.client.ClientRepository;
 import ai.evo.core.domain.common.Transactions;
 import ai.evo.core.domain.contact.ContactRepository;
 import ai.evo.core.domain.conversation.ConversationRepository;
+import ai.evo.core.domain.idempotency.IdempotencyStore;
 import ai.evo.core.domain.mcpserver.McpServerRepository;
 import ai.evo.core.domain.tool.ToolRepository;
 import ai.evo.core.domain.user.PasswordHasher;
@@ -48,6 +50,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final McpServerRepository mcpServers;
     private final ConversationRepository conversations;
     private final PasswordHasher passwordHasher;
+    private final IdempotencyStore idempotencyKeys;
+    private final AuditChainStore auditChains;
     private final AtomicBoolean lastCheckFailed = new AtomicBoolean(false);
 
     /**
@@ -74,6 +78,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.mcpServers = new JdbiMcpServerRepository(database, json);
         this.conversations = new JdbiConversationRepository(database, json);
         this.passwordHasher = new BcryptPasswordHasher(bcryptCost);
+        this.idempotencyKeys = new JdbiIdempotencyStore(database);
+        this.auditChains = new JdbiAuditChainStore(database);
     }
 
     /** Returns the transaction runner that every repository here joins. */
@@ -119,6 +125,16 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Returns the conversations, scoped by client through their contact. */
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Returns the idempotency keys of retried writes. */
+    public IdempotencyStore idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    /** Returns the hash chains of the audit trail, for verification and the retention purge. */
+    public AuditChainStore auditChains() {
+        return auditChains;
     }
 
     /** Returns the bcrypt password hasher. */
