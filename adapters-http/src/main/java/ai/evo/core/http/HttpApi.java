@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /api/v1/openapi.json} and
  *       {@code POST /api/v1/auth/login} need no token;</li>
  *   <li>{@code POST|GET /api/v1/clients}, {@code GET|PUT|DELETE /api/v1/clients/{id}},
- *       {@code GET /api/v1/clients/{id}/audit-logs} and {@code GET /api/v1/admin/audit-logs} need
+ *       {@code GET /api/v1/clients/{id}/audit-logs}, {@code GET /api/v1/admin/audit-logs},
+ *       {@code POST|GET /api/v1/conversations}, {@code POST /api/v1/conversations/batch},
+ *       {@code GET /api/v1/conversations/{id}} and {@code GET /api/v1/contacts/{id}/conversations/export} need
  *       {@code Authorization: Bearer <token>}.</li>
  * </ul>
  * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
@@ -124,6 +126,8 @@ public final class HttpApi {
         AuthRoutes auth = new AuthRoutes(services.authentication(), tokens, bodies, json, origins);
         ClientRoutes clients = new ClientRoutes(services.clients(), bodies, json, paging);
         AuditLogRoutes auditLogs = new AuditLogRoutes(services.auditLog(), json, paging);
+        ConversationRoutes conversations = new ConversationRoutes(services.conversations(), services.idempotency(),
+                bodies, json, paging);
         String client = ClientRoutes.COLLECTION + "/{" + ClientRoutes.ID + "}";
 
         return List.of(
@@ -137,7 +141,12 @@ public final class HttpApi {
                 Route.authenticated(HandlerType.PUT, client, bearer, clients::update),
                 Route.authenticated(HandlerType.DELETE, client, bearer, clients::delete),
                 Route.authenticated(HandlerType.GET, client + "/audit-logs", bearer, auditLogs::listForClient),
-                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll));
+                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll),
+                Route.authenticated(HandlerType.POST, ConversationRoutes.COLLECTION, bearer, conversations::append),
+                Route.authenticated(HandlerType.POST, ConversationRoutes.BATCH, bearer, conversations::appendBatch),
+                Route.authenticated(HandlerType.GET, ConversationRoutes.COLLECTION, bearer, conversations::list),
+                Route.authenticated(HandlerType.GET, ConversationRoutes.ONE, bearer, conversations::get),
+                Route.authenticated(HandlerType.GET, ConversationRoutes.EXPORT, bearer, conversations::export));
     }
 
     private static void configure(JavalinConfig config, HttpSettings settings, List<Route> routes, Json json,

@@ -6,6 +6,8 @@ import ai.evo.core.domain.common.FieldError;
 import ai.evo.core.domain.common.ForbiddenException;
 import ai.evo.core.domain.common.NotFoundException;
 import ai.evo.core.domain.common.PreconditionFailedException;
+import ai.evo.core.domain.common.StorageUnavailableException;
+import ai.evo.core.domain.common.UnprocessableException;
 import ai.evo.core.domain.common.ValidationException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -17,6 +19,7 @@ import io.javalin.router.EndpointNotFound;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +39,11 @@ final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     private static final String PROBLEM_TYPE = "about:blank";
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final long UNAVAILABLE_LOG_INTERVAL_MILLIS = 10_000;
 
     private final Json json;
+    private final AtomicLong lastUnavailableWarning = new AtomicLong(Long.MIN_VALUE / 2);
 
     ProblemMapper(Json json) {
         this.json = Objects.requireNonNull(json, "json");
@@ -63,6 +69,10 @@ final class ProblemMapper {
                 || exception instanceof ForbiddenException
                 || exception instanceof PreconditionFailedException) {
             write(ctx, statusOfDomain(exception), exception.getMessage(), null);
+        } else if (exception instanceof UnprocessableException) {
+            write(ctx, 422, exception.getMessage(), null);
+        } else if (exception instanceof StorageUnavailableException) {
+            writeUnavailable(ctx, exception);
         } else if (exception instanceof AuthenticationException) {
             ctx.header("WWW-Authenticate", BEARER_CHALLENGE);
             write(ctx, 401, exception.getMessage(), null);
@@ -91,6 +101,28 @@ final class ProblemMapper {
         Problem problem = new Problem(PROBLEM_TYPE, HttpStatus.forStatus(status).getMessage(), status,
                 SafeText.escape(detail), errors, RequestContext.requestId(ctx));
         ctx.status(status).contentType(CONTENT_TYPE).result(json.toBytes(problem));
+    }
+
+    /*
+     * The database is away, for example while it restarts. The request was not stored unless the connection
+     * broke during the commit, so clients retry it, with the same Idempotency-Key for writes. At most one
+     * WARN line per UNAVAILABLE_LOG_INTERVAL_MILLIS is logged, so an outage does not flood the log.
+     */
+    private void writeUnavailable(Context ctx, Exception exception) {
+        String requestId = RequestContext.requestId(ctx);
+        long now = System.currentTimeMillis();
+        long last = lastUnavailableWarning.get();
+        if (now - last >= UNAVAILABLE_LOG_INTERVAL_MILLIS && lastUnavailableWarning.compareAndSet(last, now)) {
+            LOG.warn("Database unavailable in {} {} (request id {}): {}; repeats within {} s are logged at DEBUG",
+                    ctx.method(), SafeText.escape(ctx.path()), requestId, exception.getMessage(),
+                    UNAVAILABLE_LOG_INTERVAL_MILLIS / 1000);
+        } else {
+            LOG.debug("Database unavailable in {} {} (request id {}): {}", ctx.method(), SafeText.escape(ctx.path()),
+                    requestId, exception.getMessage());
+        }
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        write(ctx, 503, "The database is unavailable; retry in a few seconds, with the same Idempotency-Key for"
+                + " writes.", null);
     }
 
     private void writeUnexpected(Context ctx, Exception exception) {

@@ -3,6 +3,8 @@ package ai.evo.core.http;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AuthenticationService;
 import ai.evo.core.application.client.ClientService;
+import ai.evo.core.application.conversation.ConversationService;
+import ai.evo.core.application.idempotency.IdempotentRequests;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.domain.client.Client;
 import ai.evo.core.domain.client.ClientDetails;
@@ -10,6 +12,10 @@ import ai.evo.core.domain.client.ClientId;
 import ai.evo.core.domain.common.EmailAddress;
 import ai.evo.core.domain.common.IdGenerator;
 import ai.evo.core.domain.common.TimeOrderedIdGenerator;
+import ai.evo.core.domain.testing.InMemoryAgentRepository;
+import ai.evo.core.domain.testing.InMemoryContactRepository;
+import ai.evo.core.domain.testing.InMemoryConversationRepository;
+import ai.evo.core.domain.testing.InMemoryIdempotencyStore;
 import ai.evo.core.domain.user.LockoutPolicy;
 import ai.evo.core.domain.user.NewUser;
 import ai.evo.core.domain.user.User;
@@ -47,6 +53,9 @@ final class TestApi implements AutoCloseable {
     final InMemoryUsers users = new InMemoryUsers(clock);
     final InMemoryClients clients = new InMemoryClients(clock);
     final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(clock);
+    final InMemoryAgentRepository agents = new InMemoryAgentRepository(clock);
+    final InMemoryContactRepository contacts = new InMemoryContactRepository(clock);
+    final InMemoryConversationRepository conversations = new InMemoryConversationRepository(contacts, clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
     final AccessTokens tokens;
     final HttpApi api;
@@ -66,7 +75,9 @@ final class TestApi implements AutoCloseable {
         HttpServices services = new HttpServices(
                 new AuthenticationService(transactions, users, hasher, recorder, LockoutPolicy.DEFAULT, clock),
                 new ClientService(transactions, clients, recorder, ids),
-                new AuditLogService(auditTrail));
+                new AuditLogService(auditTrail),
+                new ConversationService(transactions, conversations, agents, contacts, recorder, ids, clock),
+                new IdempotentRequests(transactions, new InMemoryIdempotencyStore(), clock));
 
         clientA = clients.insert(new ClientId(ids.newId()), ClientDetails.of("Client A", "a@example.test"));
         clock.advance(Duration.ofMillis(1));

@@ -192,14 +192,12 @@ public final class DataGenerator {
      */
     private long existing(String table, String prefix) {
         try (var connection = dataSource.getConnection();
-             var statement = connection.prepareStatement("SELECT max(id) FROM " + table
-                     + " WHERE id >= ?::uuid AND id <= ?::uuid")) {
+             var statement = connection.prepareStatement("SELECT id FROM " + table
+                     + " WHERE id >= ?::uuid AND id <= ?::uuid ORDER BY id DESC LIMIT 1")) {
             statement.setString(1, BenchIds.of(prefix, 0).toString());
             statement.setString(2, BenchIds.of(prefix, 0xFFFF_FFFF_FFFFL).toString());
             try (var rows = statement.executeQuery()) {
-                rows.next();
-                String max = rows.getString(1);
-                return max == null ? 0 : Long.parseLong(max.substring(24), 16);
+                return rows.next() ? Long.parseLong(rows.getString(1).substring(24), 16) : 0;
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("failed to count the stored rows of " + table, e);

@@ -4,6 +4,8 @@ import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AdminBootstrap;
 import ai.evo.core.application.auth.AuthenticationService;
 import ai.evo.core.application.client.ClientService;
+import ai.evo.core.application.conversation.ConversationService;
+import ai.evo.core.application.idempotency.IdempotentRequests;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.domain.common.IdGenerator;
 import ai.evo.core.domain.common.TimeOrderedIdGenerator;
@@ -71,6 +73,59 @@ final class EvoService implements AutoCloseable {
     }
 
     private static EvoService startParts(ServiceConfig config, Clock clock, Deque<AutoCloseable> resources) {
+        OpenedDatabase database = openDatabase(config, resources);
+        PostgresPersistence persistence = database.persistence();
+        AccessTokens tokens = loadAccessTokens(config, clock);
+
+        IdGenerator ids = new TimeOrderedIdGenerator(clock);
+        AuditRecorder audit = new AuditRecorder(persistence.auditTrail(), ids);
+        PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), PasswordPolicy.DEFAULT.maxLength());
+        LockoutPolicy lockout = new LockoutPolicy(config.lockoutThreshold(), config.lockoutDuration());
+
+        ensureAdmin(config, new AdminBootstrap(persistence.transactions(), persistence.users(),
+                persistence.passwordHasher(), passwordPolicy, audit, ids));
+
+        HttpServices services = new HttpServices(
+                new AuthenticationService(persistence.transactions(), persistence.users(),
+                        persistence.passwordHasher(), audit, lockout, clock),
+                new ClientService(persistence.transactions(), persistence.clients(), audit, ids),
+                new AuditLogService(persistence.auditTrail()),
+                new ConversationService(persistence.transactions(), persistence.conversations(),
+                        persistence.agents(), persistence.contacts(), audit, ids, clock),
+                new IdempotentRequests(persistence.transactions(), persistence.idempotencyKeys(), clock));
+        HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
+                config.shutdownTimeout(), config.trustedProxies());
+        HttpApi http = HttpApi.create(httpSettings, services, tokens, () -> persistence.isReady(READINESS_TIMEOUT));
+        int port = http.start();
+        resources.push(http::stop);
+
+        log.info("Evo AI Core started: HTTP port {}, database {}, schema at change set {} ({} applied, {} new)",
+                port, database.kind(), database.schema().latestChangeSet(), database.schema().appliedChangeSets(),
+                database.schema().appliedNow());
+        return new EvoService(resources, port);
+    }
+
+    /**
+     * A migrated database and the persistence adapter over it.
+     *
+     * @param persistence the repositories
+     * @param kind        where the database runs, for the log
+     * @param schema      the migration state
+     */
+    record OpenedDatabase(PostgresPersistence persistence, String kind, DatabaseMigrations.SchemaVersion schema) {
+    }
+
+    /**
+     * Starts or connects to the configured database, migrates it and builds the persistence adapter. Every part
+     * opened is pushed on {@code resources}, so closing them in order undoes this call; the command-line tasks
+     * use it without the HTTP API.
+     *
+     * @param config    the configuration
+     * @param resources receives what must be closed
+     * @return the database
+     * @throws ConfigurationException when the secrets keyset is missing or invalid
+     */
+    static OpenedDatabase openDatabase(ServiceConfig config, Deque<AutoCloseable> resources) {
         String databaseKind;
         ConnectionSettings connection;
         if (config.embedded()) {
@@ -95,30 +150,7 @@ final class EvoService implements AutoCloseable {
         KeysetHandle secretsKeyset = loadSecretsKeyset(config);
         PostgresPersistence persistence = new PostgresPersistence(pool, secretsKeyset, config.bcryptCost());
         resources.push(persistence);
-        AccessTokens tokens = loadAccessTokens(config, clock);
-
-        IdGenerator ids = new TimeOrderedIdGenerator(clock);
-        AuditRecorder audit = new AuditRecorder(persistence.auditTrail(), ids);
-        PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), PasswordPolicy.DEFAULT.maxLength());
-        LockoutPolicy lockout = new LockoutPolicy(config.lockoutThreshold(), config.lockoutDuration());
-
-        ensureAdmin(config, new AdminBootstrap(persistence.transactions(), persistence.users(),
-                persistence.passwordHasher(), passwordPolicy, audit, ids));
-
-        HttpServices services = new HttpServices(
-                new AuthenticationService(persistence.transactions(), persistence.users(),
-                        persistence.passwordHasher(), audit, lockout, clock),
-                new ClientService(persistence.transactions(), persistence.clients(), audit, ids),
-                new AuditLogService(persistence.auditTrail()));
-        HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
-                config.shutdownTimeout(), config.trustedProxies());
-        HttpApi http = HttpApi.create(httpSettings, services, tokens, () -> persistence.isReady(READINESS_TIMEOUT));
-        int port = http.start();
-        resources.push(http::stop);
-
-        log.info("Evo AI Core started: HTTP port {}, database {}, schema at change set {} ({} applied, {} new)",
-                port, databaseKind, schema.latestChangeSet(), schema.appliedChangeSets(), schema.appliedNow());
-        return new EvoService(resources, port);
+        return new OpenedDatabase(persistence, databaseKind, schema);
     }
 
     private static void createPrivateDirectory(Path directory) {
