@@ -12,6 +12,7 @@
 #   PGURL          libpq connection string of the same database, e.g. postgresql://evo@127.0.0.1:55432/evo_bench
 #   DURATION       seconds per run (default 30); CONNECTIONS (default 10) for both tools
 #   SCENARIOS      space-separated subset of: agent-by-id history-page append-conversation create-agent
+#   PGBENCH_ONLY   scenarios to run with pgbench alone, for routes the service build does not serve
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
@@ -73,6 +74,14 @@ PY
 printf '| scenario | service req/s | service p50 ms | service p99 ms | non-2xx | pgbench tx/s | pgbench p50 ms | pgbench p99 ms | req/s ratio | p99 ratio | service RSS MiB |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for scenario in $SCENARIOS; do
+  if [[ " ${PGBENCH_ONLY:-} " == *" $scenario "* ]]; then
+    rm -f "$OUT/$scenario.pgbench-log"*
+    pgbench -n -c"$CONNECTIONS" -j1 -T"$DURATION" -f "$BENCH_DIR/pgbench/$scenario.sql" \
+      -l --log-prefix="$OUT/$scenario.pgbench-log" "$PGURL" > "$OUT/$scenario.pgbench.txt" 2>&1
+    read -r p_tps p_p50 p_p99 <<< "$(pgbench_figures "$OUT/$scenario.pgbench.txt" "$OUT/$scenario.pgbench-log")"
+    printf '| %s | n/a | n/a | n/a | n/a | %s | %s | %s | n/a | n/a | n/a |\n' "$scenario" "$p_tps" "$p_p50" "$p_p99"
+    continue
+  fi
   wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH_DIR/wrk/$scenario.lua" "$EVO_URL" \
     > "$OUT/$scenario.wrk.txt" 2> "$OUT/$scenario.wrk.err"
   rss_kib="$(ps -o rss= -p "$EVO_PID" | tr -d ' ')"

@@ -24,6 +24,7 @@ final class JdbiAuditChainStore implements AuditChainStore {
     private static final String HEADS = """
             SELECT chain_key, first_sequence, first_previous_hash, last_sequence, last_hash
               FROM audit_chain_head ORDER BY chain_key""";
+    private static final String CHAIN_KEYS = "SELECT DISTINCT chain_key FROM audit_log ORDER BY chain_key";
     private static final String ROWS = """
             SELECT chain_key, chain_sequence, id, actor_user_id, client_id, action, resource_type, resource_id,
                    details::text AS details_text, ip_address, user_agent, created_at, previous_hash, row_hash
@@ -84,6 +85,11 @@ final class JdbiAuditChainStore implements AuditChainStore {
                         rows.getLong("last_sequence"),
                         rows.getString("last_hash")))
                 .list());
+    }
+
+    @Override
+    public List<String> chainKeysOfRows() {
+        return database.execute(handle -> handle.createQuery(CHAIN_KEYS).mapTo(String.class).list());
     }
 
     @Override

@@ -238,4 +238,18 @@ class AuditChainTest {
         assertThat(head.firstPreviousHash()).isEqualTo(before.get(1).hash());
         assertThat(verify(client.id().toString())).isEmpty();
     }
+
+    @Test
+    void chainKeysOfRowsIncludeHeadlessRows() {
+        Client client = fixtures.client();
+        persistence.auditTrail().append(entry(client.id(), Map.of()));
+
+        executeAsSuperuser("SET session_replication_role = replica; INSERT INTO audit_log (id, client_id, action,"
+                + " resource_type, details, chain_key, chain_sequence, previous_hash, row_hash) VALUES ('"
+                + fixtures.newId() + "', NULL, 'CREATE', 'CLIENT', '{}', 'forged', 1, repeat('0', 64),"
+                + " repeat('0', 64))");
+
+        assertThat(chains.chainKeysOfRows()).containsExactly(client.id().toString(), "forged");
+        assertThat(chains.heads()).extracting(AuditChainHead::chainKey).containsExactly(client.id().toString());
+    }
 }

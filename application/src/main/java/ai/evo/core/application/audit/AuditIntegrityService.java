@@ -15,9 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Verifies the hash chains of the audit trail and purges entries past their retention. Both are operator
@@ -58,7 +61,16 @@ public final class AuditIntegrityService {
         requireAdmin(caller, "verify the audit trail");
         int chainCount = 0;
         long rows = 0;
-        for (AuditChainHead head : chains.heads()) {
+        List<AuditChainHead> heads = chains.heads();
+        Set<String> headKeys = heads.stream().map(AuditChainHead::chainKey).collect(Collectors.toSet());
+        for (String key : chains.chainKeysOfRows()) {
+            if (!headKeys.contains(key)) {
+                return new AuditVerification(heads.size(), 0, Optional.of(new ChainBreak(key, 0, null,
+                        "rows are stored in chain " + key + ", which has no chain head, so they were inserted"
+                                + " without the chain trigger")));
+            }
+        }
+        for (AuditChainHead head : heads) {
             chainCount++;
             AuditChainVerifier verifier = new AuditChainVerifier(head);
             chains.forEachRow(head.chainKey(), verifier::accept);

@@ -14,6 +14,12 @@ public interface AuditChainStore {
     List<AuditChainHead> heads();
 
     /**
+     * Returns the chain keys that stored rows carry, so rows written under a key that has no head, which the
+     * store never does, are found too.
+     */
+    List<String> chainKeysOfRows();
+
+    /**
      * Streams the rows of one chain in sequence order without loading them into memory.
      *
      * @param chainKey the chain
