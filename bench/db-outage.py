@@ -5,7 +5,7 @@ One writer sends POST /api/v1/conversations requests one after another for --sec
 of them), each with a unique message and Idempotency-Key. After --stop-after seconds it runs --stop-command, waits
 --down-seconds, and runs --start-command. When the load ends it reads the database and prints:
 
-  - how many requests were acknowledged with 2xx, answered 503 with problem details, or failed otherwise;
+  - how many requests got 2xx (acknowledged), got 503 with problem details, or failed otherwise;
   - how many acknowledged conversations are stored (they must all be);
   - whether the service answered 2xx again after the database came back, without a restart.
 

@@ -1,4 +1,4 @@
--- Shared helpers for the wrk scenarios. EVO_TOKEN holds an admin bearer token; ids follow BenchIds.
+-- Shared helpers for the wrk scenarios. EVO_TOKEN contains an admin bearer token, and ids follow BenchIds.
 token = os.getenv("EVO_TOKEN")
 if token == nil or token == "" then
   error("set EVO_TOKEN to an admin access token")
@@ -23,11 +23,11 @@ function post(path, body)
   }, body)
 end
 
--- Prints the first error answer, so a run full of errors cannot pass for a fast one unnoticed. wrk itself
+-- Prints the first error response, so a run full of errors cannot pass for a fast one unnoticed. wrk itself
 -- counts them in its "Non-2xx or 3xx responses" line.
 function response(status, headers, body)
   if status >= 400 and not printed then
     printed = true
-    io.stderr:write("first error answer " .. status .. ": " .. body .. "\n")
+    io.stderr:write("first error response " .. status .. ": " .. body .. "\n")
   end
 end

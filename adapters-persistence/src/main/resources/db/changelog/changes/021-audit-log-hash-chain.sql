@@ -49,7 +49,8 @@ $$;
 --changeset evo-ai:021-audit-log-chain-trigger splitStatements:false
 --comment: Stamps every new row with its chain, sequence, previous hash and hash. The advisory lock on the chain
 --comment: key serializes writers of one chain until commit, so concurrent appends never fork a chain, while
---comment: writers of different clients take different locks and never wait on each other.
+--comment: writers of different clients take different locks, which collide only when two chain keys share a
+--comment: 64-bit hash.
 CREATE FUNCTION audit_log_chain_append() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE

@@ -30,8 +30,8 @@ import java.util.SplittableRandom;
 /**
  * Loads the benchmark data set through the service's own repositories: clients, agents, contacts,
  * conversations and audit rows, with the deterministic ids of {@link BenchIds}. Each kind is loaded from the
- * count already stored up to the requested count, so a run can stop and continue, and the conversations can be
- * loaded in stages (first 10,000, later up to 1,000,000) to measure the same query at both sizes.
+ * count already stored up to the requested count, so a run can stop and continue. The conversations can also be
+ * loaded in stages, first 10,000 and later up to 1,000,000, to measure the same query at both sizes.
  *
  * <p>Conversation {@code j} belongs to contact {@code ((j - 1) / 10) % contacts + 1}, so the first stages fill
  * the first contacts with ten conversations each, and a history page of those contacts reads the same rows at
