@@ -114,6 +114,16 @@ class IdempotencyStoreTest {
         assertThat(again).isEmpty();
     }
 
+    @Test
+    void claimDeletesOtherExpiredKeys() {
+        persistence.transactions().inTransaction(() ->
+                store.claim("user-4", "old-key", "d".repeat(64), Instant.now().minusSeconds(60)));
+
+        persistence.transactions().inTransaction(() -> store.claim("user-5", "new-key", "e".repeat(64), tomorrow()));
+
+        assertThat(store.deleteExpired(Instant.now())).isZero();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {
