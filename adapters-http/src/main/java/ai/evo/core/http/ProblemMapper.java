@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * Turns every exception that escapes a route into an RFC 9457 problem response ({@code application/problem+json}).
  *
  * <p>Domain exceptions map to their status: not found 404, conflict 409, forbidden 403, validation 400 with an
- * {@code errors} list, authentication 401 and precondition failed 412. Their messages are written for callers,
- * so they become the {@code detail}. Any other exception is a bug or an outage: the client gets 500 with a generic
- * detail, and the exception is logged once at ERROR with the request id. No response contains a stack trace or
- * an exception class name.
+ * {@code errors} list, authentication 401, precondition failed 412 and unprocessable 422. Their messages are
+ * written for callers, so they become the {@code detail}. A database that cannot be reached
+ * ({@code StorageUnavailableException}) gets 503 with {@code Retry-After}. Any other exception is a bug: the
+ * client gets 500 with a generic detail, and the exception is logged once at ERROR with the request id. No
+ * response contains a stack trace or an exception class name.
  */
 final class ProblemMapper {
     static final String CONTENT_TYPE = "application/problem+json";
