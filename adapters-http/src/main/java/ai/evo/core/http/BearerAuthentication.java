@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Turns the {@code Authorization: Bearer <token>} header into the {@link Caller} of a use case. A missing,
  * repeated, malformed, expired or wrongly signed token gets 401 with a {@code WWW-Authenticate: Bearer}
- * challenge; the detail does not say which check failed. Thread-safe.
+ * challenge, and the detail does not say which check failed. Thread-safe.
  */
 final class BearerAuthentication {
     private static final String AUTHORIZATION = "Authorization";
@@ -44,8 +44,8 @@ final class BearerAuthentication {
         }
         TokenClaims claims = tokens.verify(header.substring(BEARER_PREFIX.length()).strip())
                 .orElseThrow(BearerAuthentication::invalidToken);
-        // NOTE: the token's admin flag and client are trusted until the token expires; deactivating a user or
-        // revoking admin rights takes effect at the next login only.
+        // NOTE: The token's admin flag and client stay trusted until the token expires. Deactivating a user or
+        // revoking admin rights takes effect only at the user's next login.
         return new Caller(claims.userId(), claims.admin(), claims.clientId(), origins.originOf(ctx));
     }
 

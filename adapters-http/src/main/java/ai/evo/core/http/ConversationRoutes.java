@@ -174,7 +174,7 @@ final class ConversationRoutes {
 
         Page<Conversation> result = conversations.list(caller, client,
                 new ConversationQuery(contact, agent, from, to), page);
-        paging.linkNextPage(ctx, result.next());
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(ConversationView::of).toList());
     }
 

@@ -57,6 +57,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryContactRepository contacts = new InMemoryContactRepository(clock);
     final InMemoryConversationRepository conversations = new InMemoryConversationRepository(contacts, clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
+    final HttpServices services;
     final AccessTokens tokens;
     final HttpApi api;
     final int port;
@@ -72,7 +73,7 @@ final class TestApi implements AutoCloseable {
         DirectTransactions transactions = new DirectTransactions();
         PlainPasswordHasher hasher = new PlainPasswordHasher();
         AuditRecorder recorder = new AuditRecorder(auditTrail, ids);
-        HttpServices services = new HttpServices(
+        services = new HttpServices(
                 new AuthenticationService(transactions, users, hasher, recorder, LockoutPolicy.DEFAULT, clock),
                 new ClientService(transactions, clients, recorder, ids),
                 new AuditLogService(auditTrail),

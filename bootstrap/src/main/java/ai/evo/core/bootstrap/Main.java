@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,19 +89,22 @@ public final class Main {
             System.exit(EXIT_USAGE);
             return;
         }
-        EvoService service;
+        AtomicReference<EvoService> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EvoService service = running.get();
+            if (service != null) {
+                service.close();
+            }
+        }, "evo-shutdown"));
         try {
-            service = EvoService.start(config, Clock.systemUTC());
+            running.set(EvoService.start(config, Clock.systemUTC()));
         } catch (ConfigurationException e) {
             log.error("Start failed: {}", e.getMessage());
             System.exit(EXIT_USAGE);
-            return;
         } catch (RuntimeException e) {
             log.error("Start failed", e);
             System.exit(EXIT_FAILURE);
-            return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "evo-shutdown"));
     }
 
     /** Sends Liquibase's java.util.logging output through Logback, so every log line has one format. */
