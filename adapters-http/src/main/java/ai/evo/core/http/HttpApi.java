@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *       {@code DELETE /api/v1/admin/users/{id}}, {@code POST /api/v1/admin/users/{id}/unlock} and
  *       {@code GET /api/v1/admin/audit-logs} need {@code Authorization: Bearer <token>};</li>
  *   <li>the agent workspace routes of {@link WorkspaceRoutes} ({@code /api/v1/agents}, {@code /api/v1/contacts},
- *       {@code /api/v1/tools}, {@code /api/v1/mcp-servers}) need the token too.</li>
+ *       {@code /api/v1/tools}, {@code /api/v1/mcp-servers}) need the token too;</li>
+ *   <li>{@code POST|GET /api/v1/conversations}, {@code POST /api/v1/conversations/batch},
+ *       {@code GET /api/v1/conversations/{id}} and {@code GET /api/v1/contacts/{id}/conversations/export} need
+ *       the token too.</li>
  * </ul>
  * Routes that run bcrypt share a bounded number of slots; requests beyond it get 429 with {@code Retry-After}.
  * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
@@ -156,6 +159,8 @@ public final class HttpApi {
         UserRoutes users = new UserRoutes(services.users(), bodies, json, paging, accessStates);
         ClientRoutes clients = new ClientRoutes(services.clients(), bodies, json, paging);
         AuditLogRoutes auditLogs = new AuditLogRoutes(services.auditLog(), json, paging);
+        ConversationRoutes conversations = new ConversationRoutes(services.conversations(), services.idempotency(),
+                bodies, json, paging);
         String client = ClientRoutes.COLLECTION + "/{" + ClientRoutes.ID + "}";
         String adminUser = UserRoutes.ADMIN_COLLECTION + "/{" + UserRoutes.ID + "}";
         List<Route> routes = new ArrayList<>(List.of(
@@ -187,7 +192,12 @@ public final class HttpApi {
                 Route.authenticated(HandlerType.PUT, client, bearer, clients::update),
                 Route.authenticated(HandlerType.DELETE, client, bearer, clients::delete),
                 Route.authenticated(HandlerType.GET, client + "/audit-logs", bearer, auditLogs::listForClient),
-                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll)));
+                Route.authenticated(HandlerType.GET, "/api/v1/admin/audit-logs", bearer, auditLogs::listAll),
+                Route.authenticated(HandlerType.POST, ConversationRoutes.COLLECTION, bearer, conversations::append),
+                Route.authenticated(HandlerType.POST, ConversationRoutes.BATCH, bearer, conversations::appendBatch),
+                Route.authenticated(HandlerType.GET, ConversationRoutes.COLLECTION, bearer, conversations::list),
+                Route.authenticated(HandlerType.GET, ConversationRoutes.ONE, bearer, conversations::get),
+                Route.authenticated(HandlerType.GET, ConversationRoutes.EXPORT, bearer, conversations::export)));
         routes.addAll(WorkspaceRoutes.table(services, bodies, json, paging, bearer));
         return List.copyOf(routes);
     }

@@ -9,6 +9,8 @@ import ai.evo.core.application.catalog.McpServerService;
 import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
 import ai.evo.core.application.contact.ContactService;
+import ai.evo.core.application.conversation.ConversationService;
+import ai.evo.core.application.idempotency.IdempotentRequests;
 import ai.evo.core.application.user.UserService;
 import java.util.Objects;
 
@@ -25,11 +27,14 @@ import java.util.Objects;
  * @param contacts       manages contacts
  * @param tools          manages the tool catalog
  * @param mcpServers     manages the MCP server catalog
+ * @param conversations  appends, lists and exports conversations
+ * @param idempotency    runs writes sent with an {@code Idempotency-Key} once
  */
 public record HttpServices(AuthenticationService authentication, RegistrationService registration,
                            PasswordService passwords, UserService users, ClientService clients,
                            AuditLogService auditLog, AgentService agents, ContactService contacts, ToolService tools,
-                           McpServerService mcpServers) {
+                           McpServerService mcpServers, ConversationService conversations,
+                           IdempotentRequests idempotency) {
 
     public HttpServices {
         Objects.requireNonNull(authentication, "authentication");
@@ -42,5 +47,7 @@ public record HttpServices(AuthenticationService authentication, RegistrationSer
         Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(mcpServers, "mcpServers");
+        Objects.requireNonNull(conversations, "conversations");
+        Objects.requireNonNull(idempotency, "idempotency");
     }
 }

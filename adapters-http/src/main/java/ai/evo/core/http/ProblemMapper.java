@@ -6,6 +6,7 @@ import ai.evo.core.domain.common.FieldError;
 import ai.evo.core.domain.common.ForbiddenException;
 import ai.evo.core.domain.common.NotFoundException;
 import ai.evo.core.domain.common.PreconditionFailedException;
+import ai.evo.core.domain.common.StorageUnavailableException;
 import ai.evo.core.domain.common.UnprocessableException;
 import ai.evo.core.domain.common.ValidationException;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,6 +19,7 @@ import io.javalin.router.EndpointNotFound;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * Turns every exception that escapes a route into an RFC 9457 problem response ({@code application/problem+json}).
  *
  * <p>Domain exceptions map to their status: not found 404, conflict 409, forbidden 403, validation 400 with an
- * {@code errors} list, unprocessable references 422 with an {@code errors} list, authentication 401 and precondition failed 412. Their messages are written for callers,
- * so they become the {@code detail}. Any other exception is a bug or an outage: the client gets 500 with a generic
- * detail, and the exception is logged once at ERROR with the request id. No response contains a stack trace or
- * an exception class name.
+ * {@code errors} list, authentication 401, precondition failed 412 and unprocessable 422 (with an {@code errors}
+ * list when particular fields are at fault). Their messages are written for callers, so they become the
+ * {@code detail}. A database that cannot be reached ({@code StorageUnavailableException}) gets 503 with
+ * {@code Retry-After}. Any other exception is a bug: the client gets 500 with a generic detail, and the exception
+ * is logged once at ERROR with the request id. No response contains a stack trace or an exception class name.
  */
 final class ProblemMapper {
     static final String CONTENT_TYPE = "application/problem+json";
@@ -37,8 +40,11 @@ final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     private static final String PROBLEM_TYPE = "about:blank";
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final long UNAVAILABLE_LOG_INTERVAL_MILLIS = 10_000;
 
     private final Json json;
+    private final AtomicLong lastUnavailableWarning = new AtomicLong(Long.MIN_VALUE / 2);
 
     ProblemMapper(Json json) {
         this.json = Objects.requireNonNull(json, "json");
@@ -59,7 +65,7 @@ final class ProblemMapper {
         if (exception instanceof ValidationException invalid) {
             List<FieldProblem> errors = invalid.errors().stream().map(ProblemMapper::fieldProblem).toList();
             write(ctx, 400, "The request is invalid; see errors for each invalid field.", errors);
-        } else if (exception instanceof UnprocessableException unprocessable) {
+        } else if (exception instanceof UnprocessableException unprocessable && !unprocessable.errors().isEmpty()) {
             List<FieldProblem> errors = unprocessable.errors().stream().map(ProblemMapper::fieldProblem).toList();
             write(ctx, 422, "The request refers to something it cannot use; see errors for each field.", errors);
         } else if (exception instanceof NotFoundException
@@ -67,6 +73,10 @@ final class ProblemMapper {
                 || exception instanceof ForbiddenException
                 || exception instanceof PreconditionFailedException) {
             write(ctx, statusOfDomain(exception), exception.getMessage(), null);
+        } else if (exception instanceof UnprocessableException) {
+            write(ctx, 422, exception.getMessage(), null);
+        } else if (exception instanceof StorageUnavailableException) {
+            writeUnavailable(ctx, exception);
         } else if (exception instanceof AuthenticationException) {
             ctx.header("WWW-Authenticate", BEARER_CHALLENGE);
             write(ctx, 401, exception.getMessage(), null);
@@ -95,6 +105,28 @@ final class ProblemMapper {
         Problem problem = new Problem(PROBLEM_TYPE, reasonPhrase(status), status,
                 SafeText.escape(detail), errors, RequestContext.requestId(ctx));
         ctx.status(status).contentType(CONTENT_TYPE).result(json.toBytes(problem));
+    }
+
+    /*
+     * The database is away, for example while it restarts. The request was not stored unless the connection
+     * broke during the commit, so clients retry it, with the same Idempotency-Key for writes. At most one
+     * WARN line per UNAVAILABLE_LOG_INTERVAL_MILLIS is logged, so an outage does not flood the log.
+     */
+    private void writeUnavailable(Context ctx, Exception exception) {
+        String requestId = RequestContext.requestId(ctx);
+        long now = System.currentTimeMillis();
+        long last = lastUnavailableWarning.get();
+        if (now - last >= UNAVAILABLE_LOG_INTERVAL_MILLIS && lastUnavailableWarning.compareAndSet(last, now)) {
+            LOG.warn("Database unavailable in {} {} (request id {}): {}; repeats within {} s are logged at DEBUG",
+                    ctx.method(), SafeText.escape(ctx.path()), requestId, exception.getMessage(),
+                    UNAVAILABLE_LOG_INTERVAL_MILLIS / 1000);
+        } else {
+            LOG.debug("Database unavailable in {} {} (request id {}): {}", ctx.method(), SafeText.escape(ctx.path()),
+                    requestId, exception.getMessage());
+        }
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        write(ctx, 503, "The database is unavailable; retry in a few seconds, with the same Idempotency-Key for"
+                + " writes.", null);
     }
 
     /**

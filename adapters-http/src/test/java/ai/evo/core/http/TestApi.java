@@ -11,6 +11,8 @@ import ai.evo.core.application.catalog.McpServerService;
 import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
 import ai.evo.core.application.contact.ContactService;
+import ai.evo.core.application.conversation.ConversationService;
+import ai.evo.core.application.idempotency.IdempotentRequests;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.application.user.UserService;
 import ai.evo.core.domain.client.Client;
@@ -19,6 +21,10 @@ import ai.evo.core.domain.client.ClientId;
 import ai.evo.core.domain.common.EmailAddress;
 import ai.evo.core.domain.common.IdGenerator;
 import ai.evo.core.domain.common.TimeOrderedIdGenerator;
+import ai.evo.core.domain.testing.InMemoryAgentRepository;
+import ai.evo.core.domain.testing.InMemoryContactRepository;
+import ai.evo.core.domain.testing.InMemoryConversationRepository;
+import ai.evo.core.domain.testing.InMemoryIdempotencyStore;
 import ai.evo.core.domain.testing.InMemoryMailOutbox;
 import ai.evo.core.domain.testing.InMemoryOneTimeTokens;
 import ai.evo.core.domain.testing.InMemoryUserRepository;
@@ -70,6 +76,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryContactRepository contacts = new InMemoryContactRepository(clock);
     final InMemoryToolRepository tools = new InMemoryToolRepository(clock);
     final InMemoryMcpServerRepository mcpServers = new InMemoryMcpServerRepository(clock);
+    final InMemoryConversationRepository conversations = new InMemoryConversationRepository(contacts, clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
     final HttpServices services;
     final AccessTokens tokens;
@@ -101,7 +108,9 @@ final class TestApi implements AutoCloseable {
                 new AgentService(transactions, agents, clients, tools, mcpServers, recorder, ids),
                 new ContactService(transactions, contacts, clients, recorder, ids),
                 new ToolService(transactions, tools, agents, recorder, ids),
-                new McpServerService(transactions, mcpServers, agents, recorder, ids));
+                new McpServerService(transactions, mcpServers, agents, recorder, ids),
+                new ConversationService(transactions, conversations, agents, contacts, recorder, ids, clock),
+                new IdempotentRequests(transactions, new InMemoryIdempotencyStore(), clock));
 
         clientA = clients.insert(new ClientId(ids.newId()), ClientDetails.of("Client A", "a@example.test"));
         clock.advance(Duration.ofMillis(1));

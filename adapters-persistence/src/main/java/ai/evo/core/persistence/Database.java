@@ -10,7 +10,8 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * Runs repository statements on the current thread's handle: the one of the open transaction when there is one,
- * otherwise a short-lived handle of its own. Thread-safe.
+ * otherwise a short-lived handle of its own. A database that cannot be reached raises
+ * {@link ai.evo.core.domain.common.StorageUnavailableException}. Thread-safe.
  */
 final class Database {
     private final Jdbi jdbi;
@@ -27,7 +28,11 @@ final class Database {
      * @return the result
      */
     <T> T execute(HandleCallback<T, RuntimeException> work) {
-        return jdbi.withHandle(work);
+        try {
+            return jdbi.withHandle(work);
+        } catch (RuntimeException e) {
+            throw StorageFailures.classify(e);
+        }
     }
 
     /**
@@ -45,7 +50,7 @@ final class Database {
         try {
             return jdbi.withHandle(work);
         } catch (JdbiException e) {
-            throw SqlErrors.translate(e, fields, constraints);
+            throw StorageFailures.classify(SqlErrors.translate(e, fields, constraints));
         }
     }
 }

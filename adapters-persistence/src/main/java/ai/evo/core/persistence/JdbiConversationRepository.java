@@ -12,11 +12,20 @@ import ai.evo.core.domain.contact.ContactId;
 import ai.evo.core.domain.conversation.Conversation;
 import ai.evo.core.domain.conversation.ConversationId;
 import ai.evo.core.domain.conversation.ConversationRepository;
+import ai.evo.core.domain.conversation.ConversationQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -46,6 +55,20 @@ final class JdbiConversationRepository implements ConversationRepository {
     private static final String LIST_BY_CONTACT = "SELECT " + PREFIXED_COLUMNS + """
              FROM conversation cv JOIN contact c ON c.id = cv.contact_id
             WHERE c.client_id = :clientId AND cv.contact_id = :contactId""";
+    /*
+     * Batch rows are inserted without the tenant join of INSERT: the caller has checked that every agent and
+     * contact belongs to the client, and the foreign keys still reject ids that do not exist.
+     */
+    private static final String INSERT_ROW = """
+            INSERT INTO conversation (id, agent_id, contact_id, message, response, meta)
+            VALUES (:id, :agentId, :contactId, :message, :response, CAST(:meta AS jsonb))""";
+    private static final String SELECT_BY_IDS = "SELECT " + COLUMNS + " FROM conversation WHERE id = ANY(:ids)";
+    private static final String LIST = "SELECT " + PREFIXED_COLUMNS + """
+             FROM conversation cv JOIN contact c ON c.id = cv.contact_id
+            WHERE c.client_id = :clientId""";
+    private static final String EXPORT = LIST_BY_CONTACT + " ORDER BY cv.created_at, cv.id";
+    /** Rows fetched per round trip while a history is exported. */
+    private static final int EXPORT_FETCH_SIZE = 500;
 
     private final Database database;
     private final JsonCodec json;
@@ -125,5 +148,100 @@ final class JdbiConversationRepository implements ConversationRepository {
                         .list()),
                 page,
                 conversation -> new Cursor(conversation.createdAt(), conversation.id().value()));
+    }
+
+    @Override
+    public List<Conversation> insertAll(List<Conversation> conversations) {
+        Objects.requireNonNull(conversations, "conversations");
+        if (conversations.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Supplier<DomainException>> constraints = Map.of(
+                "conversation_pkey", () -> new ConflictException("a conversation of the batch already exists"),
+                "conversation_agent_id_fkey", () -> new NotFoundException("agent"),
+                "conversation_contact_id_fkey", () -> new NotFoundException("contact"));
+        WriteFields fields = new WriteFields();
+        for (int i = 0; i < conversations.size(); i++) {
+            Conversation conversation = conversations.get(i);
+            fields.with("items[" + i + "].message", conversation.message())
+                    .with("items[" + i + "].response", conversation.response())
+                    .with("items[" + i + "].meta", conversation.meta());
+        }
+        return database.write(fields, constraints, handle -> {
+            PreparedBatch batch = handle.prepareBatch(INSERT_ROW);
+            for (Conversation conversation : conversations) {
+                batch.bind("id", conversation.id().value())
+                        .bind("agentId", conversation.agentId().value())
+                        .bind("contactId", conversation.contactId().value())
+                        .bind("message", conversation.message())
+                        .bind("response", conversation.response())
+                        .bind("meta", json.write("meta", conversation.meta()))
+                        .add();
+            }
+            batch.execute();
+            UUID[] ids = conversations.stream().map(c -> c.id().value()).toArray(UUID[]::new);
+            Map<ConversationId, Conversation> stored = new HashMap<>();
+            handle.createQuery(SELECT_BY_IDS).bind("ids", ids).map(mapper)
+                    .forEach(conversation -> stored.put(conversation.id(), conversation));
+            List<Conversation> inOrder = new ArrayList<>(conversations.size());
+            for (Conversation conversation : conversations) {
+                inOrder.add(stored.get(conversation.id()));
+            }
+            return inOrder;
+        });
+    }
+
+    @Override
+    public Page<Conversation> list(ClientId clientId, ConversationQuery query, PageRequest page) {
+        Objects.requireNonNull(query, "query");
+        return Page.fromLookahead(
+                database.execute(handle -> {
+                    Query statement = Keyset.bind(handle.createQuery(listSql(query, page)), page)
+                            .bind("clientId", clientId.value());
+                    query.contactId().ifPresent(id -> statement.bind("contactId", id.value()));
+                    query.agentId().ifPresent(id -> statement.bind("agentId", id.value()));
+                    query.from().ifPresent(from -> statement.bind("from", Timestamps.offset(from)));
+                    query.to().ifPresent(to -> statement.bind("to", Timestamps.offset(to)));
+                    return statement.map(mapper).list();
+                }),
+                page,
+                conversation -> new Cursor(conversation.createdAt(), conversation.id().value()));
+    }
+
+    /**
+     * Builds the listing statement. Each filter is a constant fragment and every value a bound parameter; the
+     * contact and agent filters match the leading column of a {@code (…, created_at DESC, id DESC)} index, so a
+     * page is an index range scan however deep it is.
+     */
+    static String listSql(ConversationQuery query, PageRequest page) {
+        StringBuilder sql = new StringBuilder(LIST);
+        query.contactId().ifPresent(id -> sql.append(" AND cv.contact_id = :contactId"));
+        query.agentId().ifPresent(id -> sql.append(" AND cv.agent_id = :agentId"));
+        query.from().ifPresent(from -> sql.append(" AND cv.created_at >= :from"));
+        query.to().ifPresent(to -> sql.append(" AND cv.created_at < :to"));
+        sql.append(Keyset.before(page, "cv.")).append(" ORDER BY cv.created_at DESC, cv.id DESC LIMIT :limit");
+        return sql.toString();
+    }
+
+    @Override
+    public long forEachOfContact(ClientId clientId, ContactId contactId, Consumer<Conversation> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        // The driver reads with a cursor, EXPORT_FETCH_SIZE rows at a time, only inside a transaction.
+        return database.execute(handle -> handle.inTransaction(transaction -> {
+            long count = 0;
+            try (Stream<Conversation> rows = transaction.createQuery(EXPORT)
+                    .bind("clientId", clientId.value())
+                    .bind("contactId", contactId.value())
+                    .setFetchSize(EXPORT_FETCH_SIZE)
+                    .map(mapper)
+                    .stream()) {
+                Iterator<Conversation> iterator = rows.iterator();
+                while (iterator.hasNext()) {
+                    consumer.accept(iterator.next());
+                    count++;
+                }
+            }
+            return count;
+        }));
     }
 }

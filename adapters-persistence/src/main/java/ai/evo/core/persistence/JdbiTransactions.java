@@ -22,6 +22,10 @@ final class JdbiTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
-        return jdbi.inTransaction(handle -> work.get());
+        try {
+            return jdbi.inTransaction(handle -> work.get());
+        } catch (RuntimeException e) {
+            throw StorageFailures.classify(e);
+        }
     }
 }

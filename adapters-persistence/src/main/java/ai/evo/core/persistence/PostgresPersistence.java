@@ -1,12 +1,14 @@
 package ai.evo.core.persistence;
 
 import ai.evo.core.domain.agent.AgentRepository;
+import ai.evo.core.domain.audit.AuditChainStore;
 import ai.evo.core.domain.audit.AuditTrail;
 import ai.evo.core.domain.client.ClientRepository;
 import ai.evo.core.domain.common.Transactions;
 import ai.evo.core.domain.contact.ContactRepository;
 import ai.evo.core.domain.conversation.ConversationRepository;
 import ai.evo.core.domain.mail.MailOutbox;
+import ai.evo.core.domain.idempotency.IdempotencyStore;
 import ai.evo.core.domain.mcpserver.McpServerRepository;
 import ai.evo.core.domain.tool.ToolRepository;
 import ai.evo.core.domain.user.OneTimeTokenRepository;
@@ -53,6 +55,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final PasswordHasher passwordHasher;
     private final OneTimeTokenRepository oneTimeTokens;
     private final MailOutbox mailOutbox;
+    private final IdempotencyStore idempotencyKeys;
+    private final AuditChainStore auditChains;
     private final AtomicBoolean lastCheckFailed = new AtomicBoolean(false);
 
     /**
@@ -95,6 +99,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.passwordHasher = new BcryptPasswordHasher(bcryptCost);
         this.oneTimeTokens = new JdbiOneTimeTokenRepository(database);
         this.mailOutbox = new JdbiMailOutbox(database, cipher);
+        this.idempotencyKeys = new JdbiIdempotencyStore(database);
+        this.auditChains = new JdbiAuditChainStore(database);
     }
 
     private static Supplier<KeysetHandle> constant(KeysetHandle keyset) {
@@ -154,6 +160,16 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Returns the mail outbox, whose bodies are encrypted with the secrets keyset. */
     public MailOutbox mailOutbox() {
         return mailOutbox;
+    }
+
+    /** Returns the idempotency keys of retried writes. */
+    public IdempotencyStore idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    /** Returns the hash chains of the audit trail, for verification and the retention purge. */
+    public AuditChainStore auditChains() {
+        return auditChains;
     }
 
     /** Returns the bcrypt password hasher. */

@@ -126,17 +126,37 @@ class SchemaTest {
                     "response", column("text", false, null),
                     "meta", column("jsonb", false, "'{}'::jsonb"),
                     "created_at", column(TIMESTAMPTZ, true, NOW)),
-            "audit_log", Map.of(
-                    "id", column("uuid", false, UUID_DEFAULT),
-                    "user_id", column("uuid", true, null),
-                    "client_id", column("uuid", true, null),
-                    "action", column("character varying(50)", false, null),
-                    "resource_type", column("character varying(50)", false, null),
-                    "resource_id", column("uuid", true, null),
-                    "details", column("jsonb", false, "'{}'::jsonb"),
-                    "ip_address", column("character varying(45)", true, null),
-                    "user_agent", column("text", true, null),
-                    "created_at", column(TIMESTAMPTZ, true, NOW)));
+            "audit_log", Map.ofEntries(
+                    Map.entry("id", column("uuid", false, UUID_DEFAULT)),
+                    Map.entry("user_id", column("uuid", true, null)),
+                    Map.entry("client_id", column("uuid", true, null)),
+                    Map.entry("action", column("character varying(50)", false, null)),
+                    Map.entry("resource_type", column("character varying(50)", false, null)),
+                    Map.entry("resource_id", column("uuid", true, null)),
+                    Map.entry("details", column("jsonb", false, "'{}'::jsonb")),
+                    Map.entry("ip_address", column("character varying(45)", true, null)),
+                    Map.entry("user_agent", column("text", true, null)),
+                    Map.entry("created_at", column(TIMESTAMPTZ, true, NOW)),
+                    // The hash chain; the trigger that stamps new rows fills these columns.
+                    Map.entry("actor_user_id", column("uuid", true, null)),
+                    Map.entry("chain_key", column("character varying(36)", false, null)),
+                    Map.entry("chain_sequence", column("bigint", false, null)),
+                    Map.entry("previous_hash", column("character(64)", false, null)),
+                    Map.entry("row_hash", column("character(64)", false, null))),
+            "audit_chain_head", Map.of(
+                    "chain_key", column("character varying(36)", false, null),
+                    "first_sequence", column("bigint", false, null),
+                    "first_previous_hash", column("character(64)", false, null),
+                    "last_sequence", column("bigint", false, null),
+                    "last_hash", column("character(64)", false, null)),
+            "idempotency_key", Map.of(
+                    "scope", column("character varying(64)", false, null),
+                    "idempotency_key", column("character varying(255)", false, null),
+                    "fingerprint", column("character(64)", false, null),
+                    "response_status", column("integer", true, null),
+                    "response_body", column("text", true, null),
+                    "created_at", column(TIMESTAMPTZ, false, NOW),
+                    "expires_at", column(TIMESTAMPTZ, false, null)));
 
     private Map<String, Column> actualColumns(String table) {
         return handle.createQuery("""
@@ -208,7 +228,9 @@ class SchemaTest {
                 "\"user\"(PRIMARY KEY (id))", "client(PRIMARY KEY (id))", "agent(PRIMARY KEY (id))",
                 "contact(PRIMARY KEY (id))", "mcp_server(PRIMARY KEY (id))", "tool(PRIMARY KEY (id))",
                 "conversation(PRIMARY KEY (id))", "audit_log(PRIMARY KEY (id))",
-                "one_time_token(PRIMARY KEY (id))", "mail_outbox(PRIMARY KEY (id))");
+                "one_time_token(PRIMARY KEY (id))", "mail_outbox(PRIMARY KEY (id))",
+                "audit_chain_head(PRIMARY KEY (chain_key))",
+                "idempotency_key(PRIMARY KEY (scope, idempotency_key))");
     }
 
     @Test
@@ -260,7 +282,13 @@ class SchemaTest {
                         "ON public.agent USING btree (client_id, created_at, id)"),
                 Map.entry("idx_contact_client_id_created_at_id",
                         "ON public.contact USING btree (client_id, created_at, id)"),
-                Map.entry("uq_agent_client_id_name", "ON public.agent USING btree (client_id, name)"));
+                Map.entry("uq_agent_client_id_name", "ON public.agent USING btree (client_id, name)"),
+                Map.entry("idx_conversation_agent_id_created_at_id",
+                        "ON public.conversation USING btree (agent_id, created_at DESC, id DESC)"),
+                Map.entry("uq_audit_log_chain_key_chain_sequence",
+                        "ON public.audit_log USING btree (chain_key, chain_sequence)"),
+                Map.entry("idx_idempotency_key_expires_at",
+                        "ON public.idempotency_key USING btree (expires_at)"));
         for (Map.Entry<String, String> index : expected.entrySet()) {
             assertThat(indexes).as("index %s", index.getKey()).containsKey(index.getKey());
             assertThat(indexes.get(index.getKey())).as("definition of %s", index.getKey()).endsWith(index.getValue());

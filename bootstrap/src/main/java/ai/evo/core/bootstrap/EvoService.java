@@ -12,6 +12,8 @@ import ai.evo.core.application.catalog.McpServerService;
 import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
 import ai.evo.core.application.contact.ContactService;
+import ai.evo.core.application.conversation.ConversationService;
+import ai.evo.core.application.idempotency.IdempotentRequests;
 import ai.evo.core.application.mail.MailDispatcher;
 import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.application.user.UserService;
@@ -92,33 +94,8 @@ final class EvoService implements AutoCloseable {
     }
 
     private static EvoService startParts(ServiceConfig config, Clock clock, Deque<AutoCloseable> resources) {
-        String databaseKind;
-        ConnectionSettings connection;
-        if (config.embedded()) {
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
-            resources.push(embedded);
-            embedded.createDatabaseIfMissing(EMBEDDED_DATABASE_NAME);
-            connection = embedded.connectionSettings(EMBEDDED_DATABASE_NAME);
-            databaseKind = "embedded PostgreSQL in " + embedded.dataDirectory();
-        } else {
-            ServiceConfig.ExternalDatabase external = config.database().orElseThrow();
-            connection = ConnectionSettings.of(external.url(), external.user(), external.password());
-            databaseKind = "PostgreSQL at " + external.url();
-        }
-        HikariDataSource pool = ConnectionPools.open(connection.withMaximumPoolSize(config.poolSize()));
-        resources.push(pool);
-        DatabaseMigrations.SchemaVersion schema = DatabaseMigrations.migrate(pool);
-
-        if (config.generateKeysets()) {
-            createPrivateDirectory(config.secretsKeysetFile().toAbsolutePath().getParent());
-            createPrivateDirectory(config.jwtKeysetFile().toAbsolutePath().getParent());
-        }
-        KeysetHandle secretsKeyset = loadSecretsKeyset(config);
-        // The service re-reads the keyset file when it changes, so a key rotation run beside it takes effect
-        // without a restart.
-        PostgresPersistence persistence = new PostgresPersistence(pool,
-                new WatchedKeyset(config.secretsKeysetFile(), secretsKeyset), config.bcryptCost());
-        resources.push(persistence);
+        OpenedDatabase database = openDatabase(config, resources);
+        PostgresPersistence persistence = database.persistence();
         AccessTokens tokens = loadAccessTokens(config, clock);
 
         IdGenerator ids = new TimeOrderedIdGenerator(clock);
@@ -151,7 +128,10 @@ final class EvoService implements AutoCloseable {
                         ids),
                 new ToolService(persistence.transactions(), persistence.tools(), persistence.agents(), audit, ids),
                 new McpServerService(persistence.transactions(), persistence.mcpServers(), persistence.agents(),
-                        audit, ids));
+                        audit, ids),
+                new ConversationService(persistence.transactions(), persistence.conversations(),
+                        persistence.agents(), persistence.contacts(), audit, ids, clock),
+                new IdempotentRequests(persistence.transactions(), persistence.idempotencyKeys(), clock));
         HttpSettings.PasswordHashingLimits hashing = new HttpSettings.PasswordHashingLimits(config.loginConcurrency(),
                 2 * config.loginConcurrency(), Duration.ofSeconds(2));
         HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
@@ -161,8 +141,60 @@ final class EvoService implements AutoCloseable {
         resources.push(http::stop);
 
         log.info("Evo AI Core started: HTTP port {}, database {}, schema at change set {} ({} applied, {} new)",
-                port, databaseKind, schema.latestChangeSet(), schema.appliedChangeSets(), schema.appliedNow());
+                port, database.kind(), database.schema().latestChangeSet(), database.schema().appliedChangeSets(),
+                database.schema().appliedNow());
         return new EvoService(resources, port);
+    }
+
+    /**
+     * A migrated database and the persistence adapter over it.
+     *
+     * @param persistence the repositories
+     * @param kind        where the database runs, for the log
+     * @param schema      the migration state
+     */
+    record OpenedDatabase(PostgresPersistence persistence, String kind, DatabaseMigrations.SchemaVersion schema) {
+    }
+
+    /**
+     * Starts or connects to the configured database, migrates it and builds the persistence adapter. Every part
+     * opened is pushed on {@code resources}, so closing them in order undoes this call; the command-line tasks
+     * use it without the HTTP API.
+     *
+     * @param config    the configuration
+     * @param resources receives what must be closed
+     * @return the database
+     * @throws ConfigurationException when the secrets keyset is missing or invalid
+     */
+    static OpenedDatabase openDatabase(ServiceConfig config, Deque<AutoCloseable> resources) {
+        String databaseKind;
+        ConnectionSettings connection;
+        if (config.embedded()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0);
+            resources.push(embedded);
+            embedded.createDatabaseIfMissing(EMBEDDED_DATABASE_NAME);
+            connection = embedded.connectionSettings(EMBEDDED_DATABASE_NAME);
+            databaseKind = "embedded PostgreSQL in " + embedded.dataDirectory();
+        } else {
+            ServiceConfig.ExternalDatabase external = config.database().orElseThrow();
+            connection = ConnectionSettings.of(external.url(), external.user(), external.password());
+            databaseKind = "PostgreSQL at " + external.url();
+        }
+        HikariDataSource pool = ConnectionPools.open(connection.withMaximumPoolSize(config.poolSize()));
+        resources.push(pool);
+        DatabaseMigrations.SchemaVersion schema = DatabaseMigrations.migrate(pool);
+
+        if (config.generateKeysets()) {
+            createPrivateDirectory(config.secretsKeysetFile().toAbsolutePath().getParent());
+            createPrivateDirectory(config.jwtKeysetFile().toAbsolutePath().getParent());
+        }
+        KeysetHandle secretsKeyset = loadSecretsKeyset(config);
+        // The service re-reads the keyset file when it changes, so a key rotation run beside it takes effect
+        // without a restart.
+        PostgresPersistence persistence = new PostgresPersistence(pool,
+                new WatchedKeyset(config.secretsKeysetFile(), secretsKeyset), config.bcryptCost());
+        resources.push(persistence);
+        return new OpenedDatabase(persistence, databaseKind, schema);
     }
 
     private static MailSender mailSender(ServiceConfig config) {

@@ -5,10 +5,12 @@ import ai.evo.core.domain.agent.AgentSecrets;
 import ai.evo.core.domain.client.Client;
 import ai.evo.core.domain.common.SecretValues;
 import ai.evo.core.domain.contact.Contact;
+import ai.evo.core.domain.conversation.Conversation;
 import ai.evo.core.domain.mcpserver.McpServer;
 import ai.evo.core.domain.tool.Tool;
 import ai.evo.core.domain.user.User;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -133,6 +135,25 @@ public final class Snapshots {
         snapshot.put("meta", contact.meta());
         snapshot.put("created_at", contact.createdAt().toString());
         snapshot.put("updated_at", contact.updatedAt().toString());
+        return snapshot;
+    }
+
+    /**
+     * Snapshots a conversation without its text: the audit trail outlives the contact, whose deletion must
+     * erase what the contact wrote, so only ids, sizes and meta keys are kept.
+     *
+     * @param conversation the conversation
+     * @return its ids, the lengths of message and response, and the names of its meta attributes
+     */
+    public static Map<String, Object> of(Conversation conversation) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("id", conversation.id().toString());
+        snapshot.put("agent_id", conversation.agentId().toString());
+        snapshot.put("contact_id", conversation.contactId().toString());
+        snapshot.put("message_length", conversation.message().length());
+        snapshot.put("response_length", conversation.response().length());
+        snapshot.put("meta_keys", List.copyOf(conversation.meta().keySet()));
+        snapshot.put("created_at", conversation.createdAt() == null ? null : conversation.createdAt().toString());
         return snapshot;
     }
 }

@@ -8,5 +8,6 @@ public enum ResourceType {
     CONTACT,
     TOOL,
     MCP_SERVER,
-    CONVERSATION
+    CONVERSATION,
+    AUDIT_LOG
 }

@@ -3,10 +3,11 @@ package ai.evo.core.domain.common;
 import java.util.List;
 
 /**
- * Input is well formed but refers to something it cannot use. Examples are an agent, tool or MCP server that
- * does not exist for the caller, a sub-agent graph with a cycle, and a missing environment variable that a
- * referenced tool needs. Well-formedness failures are {@link ValidationException}; this type lets an adapter answer
- * differently (HTTP 422 rather than 400) with the same list of field errors.
+ * Input is well formed but cannot be processed. Examples are an agent, tool or MCP server that does not exist
+ * for the caller, a sub-agent graph with a cycle, a missing environment variable that a referenced tool needs,
+ * and an idempotency key reused with another request body. Well-formedness failures are
+ * {@link ValidationException}; this type lets an adapter answer differently (HTTP 422 rather than 400), with a
+ * list of field errors when the problem lies in particular fields.
  */
 public final class UnprocessableException extends DomainException {
     private final List<FieldError> errors;
@@ -21,7 +22,17 @@ public final class UnprocessableException extends DomainException {
         this.errors = List.copyOf(errors);
     }
 
-    /** Returns the broken references. */
+    /**
+     * Creates the exception for a problem that lies in no particular field.
+     *
+     * @param message what was rejected and what to send instead
+     */
+    public UnprocessableException(String message) {
+        super(message);
+        this.errors = List.of();
+    }
+
+    /** Returns the broken references, or an empty list when the problem lies in no particular field. */
     public List<FieldError> errors() {
         return errors;
     }
