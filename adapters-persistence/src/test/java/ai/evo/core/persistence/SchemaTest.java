@@ -42,8 +42,8 @@ class SchemaTest {
     private static final String NOW = "now()";
     private static final String TIMESTAMPTZ = "timestamp with time zone";
 
-    private static final Map<String, Map<String, Column>> EXPECTED_COLUMNS = Map.of(
-            "user", Map.ofEntries(
+    private static final Map<String, Map<String, Column>> EXPECTED_COLUMNS = Map.ofEntries(
+            Map.entry("user", Map.ofEntries(
                     Map.entry("id", column("uuid", false, UUID_DEFAULT)),
                     Map.entry("email", column("character varying(255)", false, null)),
                     Map.entry("password_hash", column("character varying(255)", false, null)),
@@ -55,16 +55,16 @@ class SchemaTest {
                     Map.entry("locked_until", column("timestamp without time zone", true, null)),
                     Map.entry("created_at", column(TIMESTAMPTZ, true, NOW)),
                     Map.entry("updated_at", column(TIMESTAMPTZ, true, NOW)),
-                    Map.entry("token_version", column("bigint", false, "0"))),
-            "one_time_token", Map.of(
+                    Map.entry("token_version", column("bigint", false, "0")))),
+            Map.entry("one_time_token", Map.of(
                     "id", column("uuid", false, null),
                     "user_id", column("uuid", false, null),
                     "purpose", column("character varying(32)", false, null),
                     "token_hash", column("character(64)", false, null),
                     "expires_at", column(TIMESTAMPTZ, false, null),
                     "used_at", column(TIMESTAMPTZ, true, null),
-                    "created_at", column(TIMESTAMPTZ, false, NOW)),
-            "mail_outbox", Map.of(
+                    "created_at", column(TIMESTAMPTZ, false, NOW))),
+            Map.entry("mail_outbox", Map.of(
                     "id", column("uuid", false, null),
                     "recipient", column("character varying(255)", false, null),
                     "subject", column("character varying(255)", false, null),
@@ -73,14 +73,14 @@ class SchemaTest {
                     "next_attempt_at", column(TIMESTAMPTZ, false, NOW),
                     "last_error", column("text", true, null),
                     "sent_at", column(TIMESTAMPTZ, true, null),
-                    "created_at", column(TIMESTAMPTZ, false, NOW)),
-            "client", Map.of(
+                    "created_at", column(TIMESTAMPTZ, false, NOW))),
+            Map.entry("client", Map.of(
                     "id", column("uuid", false, UUID_DEFAULT),
                     "name", column("character varying(255)", false, null),
                     "email", column("character varying(255)", false, null),
                     "created_at", column(TIMESTAMPTZ, true, NOW),
-                    "updated_at", column(TIMESTAMPTZ, true, NOW)),
-            "agent", Map.ofEntries(
+                    "updated_at", column(TIMESTAMPTZ, true, NOW))),
+            Map.entry("agent", Map.ofEntries(
                     Map.entry("id", column("uuid", false, UUID_DEFAULT)),
                     Map.entry("client_id", column("uuid", false, null)),
                     Map.entry("name", column("character varying(255)", false, null)),
@@ -91,16 +91,16 @@ class SchemaTest {
                     Map.entry("instruction", column("text", true, null)),
                     Map.entry("config_json", column("jsonb", false, "'{}'::jsonb")),
                     Map.entry("created_at", column(TIMESTAMPTZ, true, NOW)),
-                    Map.entry("updated_at", column(TIMESTAMPTZ, true, NOW))),
-            "contact", Map.of(
+                    Map.entry("updated_at", column(TIMESTAMPTZ, true, NOW)))),
+            Map.entry("contact", Map.of(
                     "id", column("uuid", false, UUID_DEFAULT),
                     "client_id", column("uuid", false, null),
                     "ext_id", column("character varying(255)", true, null),
                     "name", column("character varying(255)", false, null),
                     "meta", column("jsonb", false, "'{}'::jsonb"),
                     "created_at", column(TIMESTAMPTZ, true, NOW),
-                    "updated_at", column(TIMESTAMPTZ, true, NOW)),
-            "mcp_server", Map.of(
+                    "updated_at", column(TIMESTAMPTZ, true, NOW))),
+            Map.entry("mcp_server", Map.of(
                     "id", column("uuid", false, UUID_DEFAULT),
                     "name", column("character varying(255)", false, null),
                     "description", column("text", true, null),
@@ -109,24 +109,24 @@ class SchemaTest {
                     "tools", column("jsonb", false, "'[]'::jsonb"),
                     "type", column("character varying(50)", false, null),
                     "created_at", column(TIMESTAMPTZ, true, NOW),
-                    "updated_at", column(TIMESTAMPTZ, true, NOW)),
-            "tool", Map.of(
+                    "updated_at", column(TIMESTAMPTZ, true, NOW))),
+            Map.entry("tool", Map.of(
                     "id", column("uuid", false, UUID_DEFAULT),
                     "name", column("character varying(255)", false, null),
                     "description", column("text", true, null),
                     "config_json", column("jsonb", false, "'{}'::jsonb"),
                     "environments", column("jsonb", false, "'{}'::jsonb"),
                     "created_at", column(TIMESTAMPTZ, true, NOW),
-                    "updated_at", column(TIMESTAMPTZ, true, NOW)),
-            "conversation", Map.of(
+                    "updated_at", column(TIMESTAMPTZ, true, NOW))),
+            Map.entry("conversation", Map.of(
                     "id", column("uuid", false, UUID_DEFAULT),
                     "agent_id", column("uuid", false, null),
                     "contact_id", column("uuid", false, null),
                     "message", column("text", false, null),
                     "response", column("text", false, null),
                     "meta", column("jsonb", false, "'{}'::jsonb"),
-                    "created_at", column(TIMESTAMPTZ, true, NOW)),
-            "audit_log", Map.ofEntries(
+                    "created_at", column(TIMESTAMPTZ, true, NOW))),
+            Map.entry("audit_log", Map.ofEntries(
                     Map.entry("id", column("uuid", false, UUID_DEFAULT)),
                     Map.entry("user_id", column("uuid", true, null)),
                     Map.entry("client_id", column("uuid", true, null)),
@@ -142,21 +142,21 @@ class SchemaTest {
                     Map.entry("chain_key", column("character varying(36)", false, null)),
                     Map.entry("chain_sequence", column("bigint", false, null)),
                     Map.entry("previous_hash", column("character(64)", false, null)),
-                    Map.entry("row_hash", column("character(64)", false, null))),
-            "audit_chain_head", Map.of(
+                    Map.entry("row_hash", column("character(64)", false, null)))),
+            Map.entry("audit_chain_head", Map.of(
                     "chain_key", column("character varying(36)", false, null),
                     "first_sequence", column("bigint", false, null),
                     "first_previous_hash", column("character(64)", false, null),
                     "last_sequence", column("bigint", false, null),
-                    "last_hash", column("character(64)", false, null)),
-            "idempotency_key", Map.of(
+                    "last_hash", column("character(64)", false, null))),
+            Map.entry("idempotency_key", Map.of(
                     "scope", column("character varying(64)", false, null),
                     "idempotency_key", column("character varying(255)", false, null),
                     "fingerprint", column("character(64)", false, null),
                     "response_status", column("integer", true, null),
                     "response_body", column("text", true, null),
                     "created_at", column(TIMESTAMPTZ, false, NOW),
-                    "expires_at", column(TIMESTAMPTZ, false, null)));
+                    "expires_at", column(TIMESTAMPTZ, false, null))));
 
     private Map<String, Column> actualColumns(String table) {
         return handle.createQuery("""

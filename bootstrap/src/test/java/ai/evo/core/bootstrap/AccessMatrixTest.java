@@ -42,6 +42,11 @@ class AccessMatrixTest {
     private static String userAEmail;
     private static final Map<Role, String> TOKENS = new LinkedHashMap<>();
     private static int sequence;
+    private static String toolId;
+    private static String mcpServerId;
+    private static String agentId;
+    private static String contactId;
+    private static String conversationId;
 
     @BeforeAll
     static void startService() {
@@ -66,6 +71,13 @@ class AccessMatrixTest {
         TOKENS.put(Role.VOIDED, service.login("voided@example.test", STRONG));
         assertThat(service.send("DELETE", "/api/v1/admin/users/" + voidedId, admin, null).statusCode())
                 .isEqualTo(204);
+
+        toolId = scratchTool();
+        mcpServerId = scratchMcpServer();
+        agentId = scratchAgent();
+        contactId = scratchContact();
+        conversationId = json(service.send("POST", "/api/v1/conversations", admin, conversationBody()))
+                .get("id").asText();
     }
 
     @AfterAll
@@ -98,6 +110,39 @@ class AccessMatrixTest {
     private static String scratchUser() {
         return json(service.send("POST", "/api/v1/clients/" + clientA + "/users", TOKENS.get(Role.ADMIN),
                 body("email", fresh("scratch-user"), "password", STRONG))).get("id").asText();
+    }
+
+    /** A catalog tool that an admin may change or delete without disturbing the other rows. */
+    private static String scratchTool() {
+        return json(service.send("POST", "/api/v1/tools", TOKENS.get(Role.ADMIN),
+                body("name", "tool-" + (++sequence), "description", "A tool"))).get("id").asText();
+    }
+
+    /** An MCP server that an admin may change or delete without disturbing the other rows. */
+    private static String scratchMcpServer() {
+        return json(service.send("POST", "/api/v1/mcp-servers", TOKENS.get(Role.ADMIN),
+                body("name", "mcp-" + (++sequence), "type", "community"))).get("id").asText();
+    }
+
+    /** An agent of client A that may be deleted without disturbing the other rows. */
+    private static String scratchAgent() {
+        return json(service.send("POST", "/api/v1/agents", TOKENS.get(Role.ADMIN), agentBody())).get("id").asText();
+    }
+
+    /** A contact of client A that may be deleted without disturbing the other rows. */
+    private static String scratchContact() {
+        return json(service.send("POST", "/api/v1/contacts", TOKENS.get(Role.ADMIN),
+                body("client_id", clientA, "name", "Contact " + (++sequence)))).get("id").asText();
+    }
+
+    private static String agentBody() {
+        return body("client_id", clientA, "name", "agent_" + (++sequence), "type", "llm", "model", "gpt-4o-mini",
+                "api_key", "sk-matrix-0000-1111");
+    }
+
+    private static String conversationBody() {
+        return body("client_id", clientA, "agent_id", agentId, "contact_id", contactId, "message", "Hello",
+                "response", "Hi there");
     }
 
     private static int[] all(int status) {
@@ -155,7 +200,79 @@ class AccessMatrixTest {
                 fixed("/api/v1/admin/users/" + userAId + "/unlock"), none(), of(401, 403, 403, 200, 401)));
         rows.add(new Row("GET", "/api/v1/admin/audit-logs", fixed("/api/v1/admin/audit-logs"), none(),
                 of(401, 403, 403, 200, 401)));
+        addCatalogRows(rows);
+        addWorkspaceRows(rows);
+        addConversationRows(rows);
         return rows;
+    }
+
+    /** The tool and MCP server catalogs: every signed-in user reads them, only admins change them. */
+    private static void addCatalogRows(List<Row> rows) {
+        String tool = "/api/v1/tools/" + toolId;
+        rows.add(new Row("POST", "/api/v1/tools", fixed("/api/v1/tools"),
+                role -> body("name", "tool-" + (++sequence)), of(401, 403, 403, 201, 401)));
+        rows.add(new Row("GET", "/api/v1/tools", fixed("/api/v1/tools"), none(), of(401, 200, 200, 200, 401)));
+        rows.add(new Row("GET", "/api/v1/tools/{id}", fixed(tool), none(), of(401, 200, 200, 200, 401)));
+        rows.add(new Row("PUT", "/api/v1/tools/{id}", fixed(tool), role -> body("description", "Changed"),
+                of(401, 403, 403, 200, 401)));
+        rows.add(new Row("DELETE", "/api/v1/tools/{id}", role -> "/api/v1/tools/" + scratchTool(), none(),
+                of(401, 403, 403, 204, 401)));
+        String server = "/api/v1/mcp-servers/" + mcpServerId;
+        rows.add(new Row("POST", "/api/v1/mcp-servers", fixed("/api/v1/mcp-servers"),
+                role -> body("name", "mcp-" + (++sequence), "type", "official"), of(401, 403, 403, 201, 401)));
+        rows.add(new Row("GET", "/api/v1/mcp-servers", fixed("/api/v1/mcp-servers"), none(),
+                of(401, 200, 200, 200, 401)));
+        rows.add(new Row("GET", "/api/v1/mcp-servers/{id}", fixed(server), none(), of(401, 200, 200, 200, 401)));
+        rows.add(new Row("PUT", "/api/v1/mcp-servers/{id}", fixed(server), role -> body("description", "Changed"),
+                of(401, 403, 403, 200, 401)));
+        rows.add(new Row("DELETE", "/api/v1/mcp-servers/{id}", role -> "/api/v1/mcp-servers/" + scratchMcpServer(),
+                none(), of(401, 403, 403, 204, 401)));
+    }
+
+    /** Agents and contacts of client A: its users and admins manage them, user B sees nothing of them. */
+    private static void addWorkspaceRows(List<Row> rows) {
+        String agent = "/api/v1/agents/" + agentId;
+        rows.add(new Row("POST", "/api/v1/agents", fixed("/api/v1/agents"), role -> agentBody(),
+                of(401, 201, 404, 201, 401)));
+        rows.add(new Row("GET", "/api/v1/agents", fixed("/api/v1/agents?client_id=" + clientA), none(),
+                of(401, 200, 200, 200, 401)));
+        rows.add(new Row("GET", "/api/v1/agents/{id}", fixed(agent), none(), of(401, 200, 404, 200, 401)));
+        rows.add(new Row("PUT", "/api/v1/agents/{id}", fixed(agent), role -> body("description", "Changed"),
+                of(401, 200, 404, 200, 401)));
+        rows.add(new Row("DELETE", "/api/v1/agents/{id}", role -> "/api/v1/agents/" + scratchAgent(), none(),
+                of(401, 204, 404, 204, 401)));
+        String contact = "/api/v1/contacts/" + contactId;
+        rows.add(new Row("POST", "/api/v1/contacts", fixed("/api/v1/contacts"),
+                role -> body("client_id", clientA, "name", "Contact " + (++sequence)), of(401, 201, 404, 201, 401)));
+        rows.add(new Row("GET", "/api/v1/contacts", fixed("/api/v1/contacts?client_id=" + clientA), none(),
+                of(401, 200, 200, 200, 401)));
+        rows.add(new Row("GET", "/api/v1/contacts/{id}", fixed(contact), none(), of(401, 200, 404, 200, 401)));
+        rows.add(new Row("PUT", "/api/v1/contacts/{id}", fixed(contact), role -> body("name", "Renamed"),
+                of(401, 200, 404, 200, 401)));
+        rows.add(new Row("DELETE", "/api/v1/contacts/{id}", role -> "/api/v1/contacts/" + scratchContact(), none(),
+                of(401, 204, 404, 204, 401)));
+        rows.add(new Row("PUT", "/api/v1/contacts/by-ext-id/{ext_id}",
+                role -> "/api/v1/contacts/by-ext-id/channel-" + (++sequence),
+                role -> body("client_id", clientA, "name", "Channel contact"), of(401, 201, 404, 201, 401)));
+    }
+
+    /** Conversations of client A's contact: its users and admins read and append them. */
+    private static void addConversationRows(List<Row> rows) {
+        String scope = "client_id=" + clientA;
+        rows.add(new Row("POST", "/api/v1/conversations", fixed("/api/v1/conversations"),
+                role -> conversationBody(), of(401, 201, 404, 201, 401)));
+        rows.add(new Row("POST", "/api/v1/conversations/batch", fixed("/api/v1/conversations/batch"),
+                role -> "{\"client_id\":\"" + clientA + "\",\"items\":[{\"agent_id\":\"" + agentId
+                        + "\",\"contact_id\":\"" + contactId + "\",\"message\":\"Hi\",\"response\":\"Hello\"}]}",
+                of(401, 201, 404, 201, 401)));
+        rows.add(new Row("GET", "/api/v1/conversations",
+                fixed("/api/v1/conversations?contact_id=" + contactId + "&" + scope), none(),
+                of(401, 200, 404, 200, 401)));
+        rows.add(new Row("GET", "/api/v1/conversations/{id}",
+                fixed("/api/v1/conversations/" + conversationId + "?" + scope), none(), of(401, 200, 404, 200, 401)));
+        rows.add(new Row("GET", "/api/v1/contacts/{id}/conversations/export",
+                fixed("/api/v1/contacts/" + contactId + "/conversations/export?" + scope), none(),
+                of(401, 200, 404, 200, 401)));
     }
 
     private static Set<String> documentedOperations() {
