@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>The keyset is a Tink JSON keyset file that contains the secret keys in clear text, so it must be readable by
  * this service only. Tokens are signed with the keyset's primary key and carry its key id in the {@code kid}
  * header, and every key of the keyset verifies, so keys can be rotated with Tinkey: add a key, make it primary,
- * and remove the old one after the token lifetime has passed. Tokens are stateless: a token stays valid until it
- * expires even if its user is deactivated or loses admin rights meanwhile. Thread-safe.
+ * and remove the old one after the token lifetime has passed. Each token carries its user's token version
+ * ({@code ver}); {@link BearerAuthentication} rejects a token whose version is no longer the account's, so a
+ * password change, a deactivation or a change of admin rights voids the tokens issued before. Thread-safe.
  */
 public final class AccessTokens {
     /** Value of the {@code iss} claim of every token. Tokens from another issuer are rejected. */
@@ -56,6 +57,7 @@ public final class AccessTokens {
     private static final String EMAIL_CLAIM = "email";
     private static final String ADMIN_CLAIM = "admin";
     private static final String CLIENT_ID_CLAIM = "client_id";
+    private static final String TOKEN_VERSION_CLAIM = "ver";
 
     private final JwtMac mac;
     private final JwtValidator validator;
@@ -112,14 +114,15 @@ public final class AccessTokens {
     }
 
     /**
-     * Issues a token for a signed-in user. Claims: {@code sub} (user id), {@code email}, {@code admin},
-     * {@code client_id} (left out for a user without a client), {@code iat}, {@code exp}, {@code jti} and
-     * {@code iss}.
+     * Issues a token for a signed-in user. Claims: {@code sub} (user id), {@code email}, {@code admin} (only
+     * for admins, so a non-admin's token carries no admin claim at all), {@code client_id} (left out for a user
+     * without a client), {@code ver}, {@code iat}, {@code exp}, {@code jti} and {@code iss}.
      *
-     * @param user the user that just signed in
+     * @param user         the user that just signed in
+     * @param tokenVersion the account's token version, read before its password was checked
      * @return the signed token
      */
-    public IssuedToken issue(User user) {
+    public IssuedToken issue(User user, long tokenVersion) {
         Objects.requireNonNull(user, "user");
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(lifetime);
@@ -130,7 +133,10 @@ public final class AccessTokens {
                 .setIssuedAt(issuedAt)
                 .setExpiration(expiresAt)
                 .addStringClaim(EMAIL_CLAIM, user.email().value())
-                .addBooleanClaim(ADMIN_CLAIM, user.admin());
+                .addNumberClaim(TOKEN_VERSION_CLAIM, tokenVersion);
+        if (user.admin()) {
+            claims.addBooleanClaim(ADMIN_CLAIM, true);
+        }
         user.client().ifPresent(client -> claims.addStringClaim(CLIENT_ID_CLAIM, client.toString()));
         try {
             return new IssuedToken(mac.computeMacAndEncode(claims.build()), issuedAt, expiresAt);
@@ -167,9 +173,13 @@ public final class AccessTokens {
             clientId = new ClientId(Uuids.parse(jwt.getStringClaim(CLIENT_ID_CLAIM))
                     .orElseThrow(() -> new GeneralSecurityException("client_id is not a UUID")));
         }
-        Boolean admin = jwt.getBooleanClaim(ADMIN_CLAIM);
-        return new TokenClaims(userId, jwt.getStringClaim(EMAIL_CLAIM), admin, clientId, jwt.getJwtId(),
-                jwt.getIssuedAt(), jwt.getExpiration());
+        boolean admin = jwt.hasBooleanClaim(ADMIN_CLAIM) && jwt.getBooleanClaim(ADMIN_CLAIM);
+        double version = jwt.getNumberClaim(TOKEN_VERSION_CLAIM);
+        if (version < 0 || version != Math.rint(version)) {
+            throw new GeneralSecurityException("ver is not a whole number");
+        }
+        return new TokenClaims(userId, jwt.getStringClaim(EMAIL_CLAIM), admin, clientId, (long) version,
+                jwt.getJwtId(), jwt.getIssuedAt(), jwt.getExpiration());
     }
 
     private static boolean isCompactJwsSyntax(String token) {

@@ -1,7 +1,6 @@
 package ai.evo.core.http;
 
 import ai.evo.core.application.auth.AuthenticationService;
-import ai.evo.core.domain.user.User;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import java.util.List;
@@ -45,8 +44,8 @@ final class AuthRoutes {
         String password = fields.requiredString("password");
         fields.throwIfInvalid();
 
-        User user = authentication.login(email, password, origins.originOf(ctx));
-        IssuedToken token = tokens.issue(user);
+        AuthenticationService.SignIn signIn = authentication.signIn(email, password, origins.originOf(ctx));
+        IssuedToken token = tokens.issue(signIn.user(), signIn.tokenVersion());
         ctx.header("Pragma", "no-cache");
         json.respond(ctx, 200, new TokenResponse(token.value(), "bearer", token.expiresInSeconds()));
     }

@@ -1,6 +1,7 @@
 package ai.evo.core.http;
 
 import ai.evo.core.application.shared.Caller;
+import ai.evo.core.domain.user.AccessState;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Objects;
 /**
  * Turns the {@code Authorization: Bearer <token>} header into the {@link Caller} of a use case. A missing,
  * repeated, malformed, expired or wrongly signed token gets 401 with a {@code WWW-Authenticate: Bearer}
- * challenge, and the detail does not say which check failed. Thread-safe.
+ * challenge, and so does a token of a deleted or inactive account or one whose token version the account has
+ * left behind. The detail does not say which check failed. The caller's admin flag and client come from the
+ * account's current state, not from the token. Thread-safe.
  */
 final class BearerAuthentication {
     private static final String AUTHORIZATION = "Authorization";
@@ -17,10 +20,12 @@ final class BearerAuthentication {
 
     private final AccessTokens tokens;
     private final RequestOrigins origins;
+    private final AccessStateCache accessStates;
 
-    BearerAuthentication(AccessTokens tokens, RequestOrigins origins) {
+    BearerAuthentication(AccessTokens tokens, RequestOrigins origins, AccessStateCache accessStates) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.origins = Objects.requireNonNull(origins, "origins");
+        this.accessStates = Objects.requireNonNull(accessStates, "accessStates");
     }
 
     /**
@@ -44,9 +49,11 @@ final class BearerAuthentication {
         }
         TokenClaims claims = tokens.verify(header.substring(BEARER_PREFIX.length()).strip())
                 .orElseThrow(BearerAuthentication::invalidToken);
-        // NOTE: The token's admin flag and client stay trusted until the token expires. Deactivating a user or
-        // revoking admin rights takes effect only at the user's next login.
-        return new Caller(claims.userId(), claims.admin(), claims.clientId(), origins.originOf(ctx));
+        AccessState state = accessStates.current(claims.userId())
+                .filter(AccessState::active)
+                .filter(current -> current.tokenVersion() == claims.tokenVersion())
+                .orElseThrow(BearerAuthentication::invalidToken);
+        return new Caller(state.userId(), state.admin(), state.clientId(), origins.originOf(ctx));
     }
 
     private static HttpProblem invalidToken() {

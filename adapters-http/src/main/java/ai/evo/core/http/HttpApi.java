@@ -22,14 +22,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes, all under {@code /api/v1} except the health checks:
  * <ul>
- *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /api/v1/openapi.json} and
- *       {@code POST /api/v1/auth/login} need no token;</li>
- *   <li>{@code POST|GET /api/v1/clients}, {@code GET|PUT|DELETE /api/v1/clients/{id}},
- *       {@code GET /api/v1/clients/{id}/audit-logs} and {@code GET /api/v1/admin/audit-logs} need
- *       {@code Authorization: Bearer <token>};</li>
+ *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /api/v1/openapi.json},
+ *       {@code POST /api/v1/auth/login}, {@code POST /api/v1/auth/register},
+ *       {@code GET /api/v1/auth/verify-email/{token}}, {@code POST /api/v1/auth/resend-verification},
+ *       {@code POST /api/v1/auth/forgot-password} and {@code POST /api/v1/auth/reset-password} need no token;</li>
+ *   <li>{@code GET /api/v1/auth/me}, {@code POST /api/v1/auth/change-password}, {@code POST|GET /api/v1/clients},
+ *       {@code GET|PUT|DELETE /api/v1/clients/{id}}, {@code POST|GET /api/v1/clients/{id}/users},
+ *       {@code GET /api/v1/clients/{id}/audit-logs}, {@code GET|POST /api/v1/admin/users},
+ *       {@code DELETE /api/v1/admin/users/{id}}, {@code POST /api/v1/admin/users/{id}/unlock} and
+ *       {@code GET /api/v1/admin/audit-logs} need {@code Authorization: Bearer <token>};</li>
  *   <li>the agent workspace routes of {@link WorkspaceRoutes} ({@code /api/v1/agents}, {@code /api/v1/contacts},
  *       {@code /api/v1/tools}, {@code /api/v1/mcp-servers}) need the token too.</li>
  * </ul>
+ * Routes that run bcrypt share a bounded number of slots; requests beyond it get 429 with {@code Retry-After}.
  * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
  * once, so create a new one after {@link #stop()}.
  */
@@ -140,18 +145,41 @@ public final class HttpApi {
         RequestOrigins origins = new RequestOrigins(settings.trustedProxies());
         JsonBodies bodies = new JsonBodies(json, settings.maxBodyBytes());
         Paging paging = new Paging(new CursorCodec());
-        BearerAuthentication bearer = new BearerAuthentication(tokens, origins);
+        AccessStateCache accessStates = new AccessStateCache(services.authentication()::accessState,
+                settings.accessStateTtl());
+        BearerAuthentication bearer = new BearerAuthentication(tokens, origins, accessStates);
+        PasswordHashingLimiter hashing = new PasswordHashingLimiter(settings.passwordHashing());
         HealthRoutes health = new HealthRoutes(readiness, json, problems);
         AuthRoutes auth = new AuthRoutes(services.authentication(), tokens, bodies, json, origins);
+        AccountRoutes accounts = new AccountRoutes(services.registration(), services.passwords(), services.users(),
+                bodies, json, origins, accessStates);
+        UserRoutes users = new UserRoutes(services.users(), bodies, json, paging, accessStates);
         ClientRoutes clients = new ClientRoutes(services.clients(), bodies, json, paging);
         AuditLogRoutes auditLogs = new AuditLogRoutes(services.auditLog(), json, paging);
         String client = ClientRoutes.COLLECTION + "/{" + ClientRoutes.ID + "}";
+        String adminUser = UserRoutes.ADMIN_COLLECTION + "/{" + UserRoutes.ID + "}";
         List<Route> routes = new ArrayList<>(List.of(
-
                 Route.open(HandlerType.GET, "/health/live", health::live),
                 Route.open(HandlerType.GET, "/health/ready", health::ready),
                 Route.open(HandlerType.GET, "/api/v1/openapi.json", openApi::serve),
-                Route.open(HandlerType.POST, "/api/v1/auth/login", auth::login),
+                Route.open(HandlerType.POST, "/api/v1/auth/login", hashing.limit(auth::login)),
+                Route.open(HandlerType.POST, "/api/v1/auth/register", hashing.limit(accounts::register)),
+                Route.open(HandlerType.GET, "/api/v1/auth/verify-email/{" + AccountRoutes.TOKEN + "}",
+                        accounts::verifyEmail),
+                Route.open(HandlerType.POST, "/api/v1/auth/resend-verification", accounts::resendVerification),
+                Route.open(HandlerType.POST, "/api/v1/auth/forgot-password", accounts::forgotPassword),
+                Route.open(HandlerType.POST, "/api/v1/auth/reset-password", hashing.limit(accounts::resetPassword)),
+                Route.authenticated(HandlerType.GET, "/api/v1/auth/me", bearer, accounts::me),
+                Route.authenticated(HandlerType.POST, "/api/v1/auth/change-password", bearer,
+                        hashing.limit(accounts::changePassword)),
+                Route.authenticated(HandlerType.GET, UserRoutes.ADMIN_COLLECTION, bearer, users::list),
+                Route.authenticated(HandlerType.POST, UserRoutes.ADMIN_COLLECTION, bearer,
+                        hashing.limit(users::createAdmin)),
+                Route.authenticated(HandlerType.DELETE, adminUser, bearer, users::deactivate),
+                Route.authenticated(HandlerType.POST, adminUser + "/unlock", bearer, users::unlock),
+                Route.authenticated(HandlerType.POST, client + "/users", bearer,
+                        hashing.limit(users::createClientUser)),
+                Route.authenticated(HandlerType.GET, client + "/users", bearer, users::listClientUsers),
                 Route.authenticated(HandlerType.POST, ClientRoutes.COLLECTION, bearer, clients::create),
                 Route.authenticated(HandlerType.GET, ClientRoutes.COLLECTION, bearer, clients::list),
                 Route.authenticated(HandlerType.GET, client, bearer, clients::get),

@@ -37,6 +37,7 @@ final class JsonBodies {
     /** Field path used in errors about the body as a whole. */
     static final String BODY = "body";
 
+    private static final int MAX_PATH_LENGTH = 200;
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
 
     private final Json json;
@@ -194,7 +195,9 @@ final class JsonBodies {
         if (path.isEmpty()) {
             return BODY;
         }
-        return path.startsWith(".") ? path.substring(1) : path;
+        path = path.startsWith(".") ? path.substring(1) : path;
+        // A deeply nested body would otherwise put a path of many kilobytes into the response.
+        return path.length() > MAX_PATH_LENGTH ? path.substring(0, MAX_PATH_LENGTH) + "..." : path;
     }
 
     private static void checkStorable(Validator validator, String path, JsonNode node) {

@@ -105,8 +105,21 @@ final class QueryParameters {
 
     /** Returns the single value of a parameter, or empty when it is absent or given more than once. */
     Optional<String> text(String name) {
-        List<String> given = values.getOrDefault(name, List.of());
-        return given.size() == 1 ? Optional.of(given.get(0)) : Optional.empty();
+        List<String> occurrences = values.getOrDefault(name, List.of());
+        return occurrences.size() == 1 ? Optional.of(occurrences.get(0)) : Optional.empty();
+    }
+
+    /** Returns a boolean parameter; any text other than {@code true} or {@code false} is an error. */
+    Optional<Boolean> bool(String name) {
+        Optional<String> text = text(name);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!text.get().equals("true") && !text.get().equals("false")) {
+            reject(name, "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(Boolean.parseBoolean(text.get()));
     }
 
     /** Returns a UUID parameter. Any text other than a canonical UUID is an error. */

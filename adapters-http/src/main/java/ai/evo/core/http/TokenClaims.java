@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param email     the user's email when the token was issued ({@code email})
  * @param admin     whether the user was a platform admin when the token was issued ({@code admin})
  * @param clientId  the user's organization ({@code client_id}), or null for an admin without one
+ * @param tokenVersion the account's token version when the token was issued ({@code ver})
  * @param tokenId   the unique token id ({@code jti})
  * @param issuedAt  when the token was issued ({@code iat})
  * @param expiresAt when the token expires ({@code exp})
  */
-public record TokenClaims(UserId userId, String email, boolean admin, ClientId clientId, String tokenId,
-                          Instant issuedAt, Instant expiresAt) {
+public record TokenClaims(UserId userId, String email, boolean admin, ClientId clientId, long tokenVersion,
+                          String tokenId, Instant issuedAt, Instant expiresAt) {
 
     public TokenClaims {
         Objects.requireNonNull(userId, "userId");

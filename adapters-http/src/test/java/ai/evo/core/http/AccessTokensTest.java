@@ -47,13 +47,14 @@ class AccessTokensTest {
     void issuedTokenVerifiesWithAllClaims() throws Exception {
         AccessTokens tokens = tokens("keyset.json");
 
-        IssuedToken issued = tokens.issue(member);
+        IssuedToken issued = tokens.issue(member, 3);
         TokenClaims claims = tokens.verify(issued.value()).orElseThrow();
 
         assertThat(claims.userId()).isEqualTo(member.id());
         assertThat(claims.email()).isEqualTo("member@example.test");
         assertThat(claims.admin()).isFalse();
         assertThat(claims.clientId()).isEqualTo(client);
+        assertThat(claims.tokenVersion()).isEqualTo(3);
         assertThat(claims.issuedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
         assertThat(claims.expiresAt()).isEqualTo(Instant.parse("2026-03-01T10:15:00Z"));
         assertThat(issued.expiresInSeconds()).isEqualTo(900);
@@ -61,7 +62,8 @@ class AccessTokensTest {
         assertThat(payload.get("iss").asText()).isEqualTo(AccessTokens.ISSUER);
         assertThat(payload.get("jti").asText()).isEqualTo(claims.tokenId());
         assertThat(payload.get("client_id").asText()).isEqualTo(client.toString());
-        assertThat(payload.get("admin").asBoolean()).isFalse();
+        assertThat(payload.has("admin")).as("a non-admin token carries no admin claim").isFalse();
+        assertThat(payload.get("ver").asLong()).isEqualTo(3);
         assertThat(decodePart(issued.value(), 0).get("alg").asText()).isEqualTo("HS256");
     }
 
@@ -70,7 +72,7 @@ class AccessTokensTest {
         AccessTokens tokens = tokens("keyset.json");
         User admin = user(null, true);
 
-        String token = tokens.issue(admin).value();
+        String token = tokens.issue(admin, 3).value();
         TokenClaims claims = tokens.verify(token).orElseThrow();
 
         assertThat(claims.admin()).isTrue();
@@ -82,8 +84,8 @@ class AccessTokensTest {
     void tokenIdsAreUnique() {
         AccessTokens tokens = tokens("keyset.json");
 
-        String first = tokens.verify(tokens.issue(member).value()).orElseThrow().tokenId();
-        String second = tokens.verify(tokens.issue(member).value()).orElseThrow().tokenId();
+        String first = tokens.verify(tokens.issue(member, 3).value()).orElseThrow().tokenId();
+        String second = tokens.verify(tokens.issue(member, 3).value()).orElseThrow().tokenId();
 
         assertThat(first).isNotEqualTo(second);
     }
@@ -91,7 +93,7 @@ class AccessTokensTest {
     @Test
     void expiredTokenIsRejected() {
         AccessTokens tokens = tokens("keyset.json");
-        String token = tokens.issue(member).value();
+        String token = tokens.issue(member, 3).value();
 
         clock.advance(LIFETIME.minusSeconds(1));
         assertThat(tokens.verify(token)).isPresent();
@@ -102,7 +104,7 @@ class AccessTokensTest {
     @Test
     void tamperedSignatureIsRejected() {
         AccessTokens tokens = tokens("keyset.json");
-        String token = tokens.issue(member).value();
+        String token = tokens.issue(member, 3).value();
         int signatureStart = token.lastIndexOf('.') + 1;
         char first = token.charAt(signatureStart);
         String tampered = token.substring(0, signatureStart) + (first == 'A' ? 'B' : 'A')
@@ -115,7 +117,7 @@ class AccessTokensTest {
     @Test
     void tamperedPayloadIsRejected() throws Exception {
         AccessTokens tokens = tokens("keyset.json");
-        String[] parts = tokens.issue(member).value().split("\\.");
+        String[] parts = tokens.issue(member, 3).value().split("\\.");
         ObjectNode payload = (ObjectNode) decodePart(String.join(".", parts), 1);
         payload.put("admin", true);
 
@@ -127,7 +129,7 @@ class AccessTokensTest {
     @Test
     void algNoneTokenIsRejected() throws Exception {
         AccessTokens tokens = tokens("keyset.json");
-        String genuine = tokens.issue(member).value();
+        String genuine = tokens.issue(member, 3).value();
         ObjectNode header = JSON.createObjectNode().put("alg", "none").put("typ", "JWT");
         header.set("kid", decodePart(genuine, 0).get("kid"));
         ObjectNode payload = (ObjectNode) decodePart(genuine, 1);
@@ -146,8 +148,8 @@ class AccessTokensTest {
         AccessTokens ours = tokens("ours.json");
         AccessTokens theirs = tokens("theirs.json");
 
-        assertThat(ours.verify(theirs.issue(member).value())).isEmpty();
-        assertThat(theirs.verify(ours.issue(member).value())).isEmpty();
+        assertThat(ours.verify(theirs.issue(member, 3).value())).isEmpty();
+        assertThat(theirs.verify(ours.issue(member, 3).value())).isEmpty();
     }
 
     @Test
@@ -179,7 +181,7 @@ class AccessTokensTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).isEqualTo(keyset);
-        assertThat(second.verify(first.issue(member).value())).isPresent();
+        assertThat(second.verify(first.issue(member, 3).value())).isPresent();
         assertThat(Files.list(dir).map(path -> path.getFileName().toString())).containsExactly("keyset.json");
     }
 
@@ -241,7 +243,7 @@ class AccessTokensTest {
 
     @Test
     void issuedTokenTextHidesValue() {
-        IssuedToken issued = tokens("keyset.json").issue(member);
+        IssuedToken issued = tokens("keyset.json").issue(member, 3);
 
         assertThat(issued.toString()).doesNotContain(issued.value());
     }

@@ -74,8 +74,8 @@ class GracefulStopTest {
     @Test
     void busyPortFailsWithAddressInMessage() {
         try (TestApi first = TestApi.start(dir)) {
-            HttpSettings taken = new HttpSettings("127.0.0.1", first.port, 1024, Duration.ofSeconds(1), Set.of());
-            HttpApi second = HttpApi.create(taken, first.services, first.tokens, () -> true);
+            HttpSettings samePort = new HttpSettings("127.0.0.1", first.port, 1024, Duration.ofSeconds(1), Set.of());
+            HttpApi second = HttpApi.create(samePort, first.services, first.tokens, () -> true);
 
             org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
                     .isInstanceOf(IllegalStateException.class)

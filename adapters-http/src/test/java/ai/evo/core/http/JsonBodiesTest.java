@@ -98,6 +98,17 @@ class JsonBodiesTest {
     }
 
     @Test
+    void deepNestingIsRejected() {
+        String json = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        List<FieldError> errors = errorsOf(json);
+
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).message()).startsWith("is not valid JSON").contains("nesting depth");
+        assertThat(errors.get(0).field()).startsWith("a[0][0]").endsWith("...").hasSize(203);
+    }
+
+    @Test
     void duplicateKeyIsRejected() {
         List<FieldError> errors = errorsOf("{\"name\":\"a\",\"name\":\"b\"}");
 

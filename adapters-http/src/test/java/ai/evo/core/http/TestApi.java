@@ -3,19 +3,30 @@ package ai.evo.core.http;
 import ai.evo.core.application.agent.AgentService;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AuthenticationService;
+import ai.evo.core.application.auth.IdentityDependencies;
+import ai.evo.core.application.auth.IdentitySettings;
+import ai.evo.core.application.auth.PasswordService;
+import ai.evo.core.application.auth.RegistrationService;
 import ai.evo.core.application.catalog.McpServerService;
 import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
 import ai.evo.core.application.contact.ContactService;
 import ai.evo.core.application.shared.AuditRecorder;
+import ai.evo.core.application.user.UserService;
 import ai.evo.core.domain.client.Client;
 import ai.evo.core.domain.client.ClientDetails;
 import ai.evo.core.domain.client.ClientId;
 import ai.evo.core.domain.common.EmailAddress;
 import ai.evo.core.domain.common.IdGenerator;
 import ai.evo.core.domain.common.TimeOrderedIdGenerator;
+import ai.evo.core.domain.testing.InMemoryMailOutbox;
+import ai.evo.core.domain.testing.InMemoryOneTimeTokens;
+import ai.evo.core.domain.testing.InMemoryUserRepository;
+import ai.evo.core.domain.user.CommonPasswords;
 import ai.evo.core.domain.user.LockoutPolicy;
 import ai.evo.core.domain.user.NewUser;
+import ai.evo.core.domain.user.PasswordPolicy;
+import ai.evo.core.domain.user.PasswordRules;
 import ai.evo.core.domain.user.User;
 import ai.evo.core.domain.user.UserId;
 import ai.evo.core.domain.testing.InMemoryAgentRepository;
@@ -25,7 +36,6 @@ import ai.evo.core.domain.testing.InMemoryToolRepository;
 import ai.evo.core.http.fakes.DirectTransactions;
 import ai.evo.core.http.fakes.InMemoryAuditTrail;
 import ai.evo.core.http.fakes.InMemoryClients;
-import ai.evo.core.http.fakes.InMemoryUsers;
 import ai.evo.core.http.fakes.MutableClock;
 import ai.evo.core.http.fakes.PlainPasswordHasher;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +62,8 @@ final class TestApi implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final InMemoryUsers users = new InMemoryUsers(clock);
+    final InMemoryUserRepository users = new InMemoryUserRepository(clock);
+    final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     final InMemoryClients clients = new InMemoryClients(clock);
     final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(clock);
     final InMemoryAgentRepository agents = new InMemoryAgentRepository(clock);
@@ -76,8 +87,15 @@ final class TestApi implements AutoCloseable {
         DirectTransactions transactions = new DirectTransactions();
         PlainPasswordHasher hasher = new PlainPasswordHasher();
         AuditRecorder recorder = new AuditRecorder(auditTrail, ids);
+        IdentityDependencies identity = new IdentityDependencies(transactions, users, clients,
+                new InMemoryOneTimeTokens(), outbox, hasher,
+                new PasswordRules(PasswordPolicy.DEFAULT, CommonPasswords.NONE), LockoutPolicy.DEFAULT, recorder, ids,
+                clock, IdentitySettings.withDefaults("https://evo.example.test"));
         services = new HttpServices(
-                new AuthenticationService(transactions, users, hasher, recorder, LockoutPolicy.DEFAULT, clock),
+                new AuthenticationService(identity),
+                new RegistrationService(identity),
+                new PasswordService(identity),
+                new UserService(identity),
                 new ClientService(transactions, clients, recorder, ids),
                 new AuditLogService(auditTrail),
                 new AgentService(transactions, agents, clients, tools, mcpServers, recorder, ids),
@@ -116,7 +134,7 @@ final class TestApi implements AutoCloseable {
     }
 
     String tokenFor(User user) {
-        return tokens.issue(user).value();
+        return tokens.issue(user, users.tokenVersion(user.id())).value();
     }
 
     URI uri(String pathAndQuery) {

@@ -6,8 +6,10 @@ import ai.evo.core.domain.client.ClientRepository;
 import ai.evo.core.domain.common.Transactions;
 import ai.evo.core.domain.contact.ContactRepository;
 import ai.evo.core.domain.conversation.ConversationRepository;
+import ai.evo.core.domain.mail.MailOutbox;
 import ai.evo.core.domain.mcpserver.McpServerRepository;
 import ai.evo.core.domain.tool.ToolRepository;
+import ai.evo.core.domain.user.OneTimeTokenRepository;
 import ai.evo.core.domain.user.PasswordHasher;
 import ai.evo.core.domain.user.UserRepository;
 import com.google.crypto.tink.KeysetHandle;
@@ -49,6 +51,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final McpServerRepository mcpServers;
     private final ConversationRepository conversations;
     private final PasswordHasher passwordHasher;
+    private final OneTimeTokenRepository oneTimeTokens;
+    private final MailOutbox mailOutbox;
     private final AtomicBoolean lastCheckFailed = new AtomicBoolean(false);
 
     /**
@@ -89,6 +93,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.mcpServers = new JdbiMcpServerRepository(database, json, jsonSecrets);
         this.conversations = new JdbiConversationRepository(database, json);
         this.passwordHasher = new BcryptPasswordHasher(bcryptCost);
+        this.oneTimeTokens = new JdbiOneTimeTokenRepository(database);
+        this.mailOutbox = new JdbiMailOutbox(database, cipher);
     }
 
     private static Supplier<KeysetHandle> constant(KeysetHandle keyset) {
@@ -138,6 +144,16 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Returns the conversations, scoped by client through their contact. */
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Returns the email verification and password reset tokens, stored as hashes. */
+    public OneTimeTokenRepository oneTimeTokens() {
+        return oneTimeTokens;
+    }
+
+    /** Returns the mail outbox, whose bodies are encrypted with the secrets keyset. */
+    public MailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     /** Returns the bcrypt password hasher. */

@@ -42,7 +42,7 @@ class DatabaseMigrationsTest {
             assertThat(first.appliedNow()).isEqualTo(first.appliedChangeSets()).isPositive();
             assertThat(second.appliedNow()).isZero();
             assertThat(second.appliedChangeSets()).isEqualTo(first.appliedChangeSets());
-            assertThat(second.latestChangeSet()).isEqualTo("005-agent-config-references");
+            assertThat(second.latestChangeSet()).isEqualTo("006-agent-config-references");
         }
     }
 

@@ -54,7 +54,26 @@ class SchemaTest {
                     Map.entry("failed_login_attempts", column("integer", true, "0")),
                     Map.entry("locked_until", column("timestamp without time zone", true, null)),
                     Map.entry("created_at", column(TIMESTAMPTZ, true, NOW)),
-                    Map.entry("updated_at", column(TIMESTAMPTZ, true, NOW))),
+                    Map.entry("updated_at", column(TIMESTAMPTZ, true, NOW)),
+                    Map.entry("token_version", column("bigint", false, "0"))),
+            "one_time_token", Map.of(
+                    "id", column("uuid", false, null),
+                    "user_id", column("uuid", false, null),
+                    "purpose", column("character varying(32)", false, null),
+                    "token_hash", column("character(64)", false, null),
+                    "expires_at", column(TIMESTAMPTZ, false, null),
+                    "used_at", column(TIMESTAMPTZ, true, null),
+                    "created_at", column(TIMESTAMPTZ, false, NOW)),
+            "mail_outbox", Map.of(
+                    "id", column("uuid", false, null),
+                    "recipient", column("character varying(255)", false, null),
+                    "subject", column("character varying(255)", false, null),
+                    "body_encrypted", column("text", true, null),
+                    "attempts", column("integer", false, "0"),
+                    "next_attempt_at", column(TIMESTAMPTZ, false, NOW),
+                    "last_error", column("text", true, null),
+                    "sent_at", column(TIMESTAMPTZ, true, null),
+                    "created_at", column(TIMESTAMPTZ, false, NOW)),
             "client", Map.of(
                     "id", column("uuid", false, UUID_DEFAULT),
                     "name", column("character varying(255)", false, null),
@@ -171,7 +190,8 @@ class SchemaTest {
                 .mapTo(String.class)
                 .collect(Collectors.toSet());
 
-        assertThat(unique).containsExactlyInAnyOrder("\"user\"(email)", "mcp_server(name)", "tool(name)");
+        assertThat(unique).containsExactlyInAnyOrder("\"user\"(email)", "mcp_server(name)", "tool(name)",
+                "one_time_token(token_hash)");
     }
 
     @Test
@@ -187,7 +207,8 @@ class SchemaTest {
         assertThat(primaryKeys).containsExactlyInAnyOrder(
                 "\"user\"(PRIMARY KEY (id))", "client(PRIMARY KEY (id))", "agent(PRIMARY KEY (id))",
                 "contact(PRIMARY KEY (id))", "mcp_server(PRIMARY KEY (id))", "tool(PRIMARY KEY (id))",
-                "conversation(PRIMARY KEY (id))", "audit_log(PRIMARY KEY (id))");
+                "conversation(PRIMARY KEY (id))", "audit_log(PRIMARY KEY (id))",
+                "one_time_token(PRIMARY KEY (id))", "mail_outbox(PRIMARY KEY (id))");
     }
 
     @Test
@@ -205,7 +226,8 @@ class SchemaTest {
                 "contact: FOREIGN KEY (client_id) REFERENCES client(id) ON DELETE CASCADE",
                 "conversation: FOREIGN KEY (agent_id) REFERENCES agent(id) ON DELETE CASCADE",
                 "conversation: FOREIGN KEY (contact_id) REFERENCES contact(id) ON DELETE CASCADE",
-                "audit_log: FOREIGN KEY (user_id) REFERENCES \"user\"(id) ON DELETE SET NULL");
+                "audit_log: FOREIGN KEY (user_id) REFERENCES \"user\"(id) ON DELETE SET NULL",
+                "one_time_token: FOREIGN KEY (user_id) REFERENCES \"user\"(id) ON DELETE CASCADE");
     }
 
     @Test

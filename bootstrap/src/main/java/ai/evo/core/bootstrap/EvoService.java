@@ -4,19 +4,31 @@ import ai.evo.core.application.agent.AgentService;
 import ai.evo.core.application.audit.AuditLogService;
 import ai.evo.core.application.auth.AdminBootstrap;
 import ai.evo.core.application.auth.AuthenticationService;
+import ai.evo.core.application.auth.IdentityDependencies;
+import ai.evo.core.application.auth.IdentitySettings;
+import ai.evo.core.application.auth.PasswordService;
+import ai.evo.core.application.auth.RegistrationService;
 import ai.evo.core.application.catalog.McpServerService;
 import ai.evo.core.application.catalog.ToolService;
 import ai.evo.core.application.client.ClientService;
 import ai.evo.core.application.contact.ContactService;
+import ai.evo.core.application.mail.MailDispatcher;
 import ai.evo.core.application.shared.AuditRecorder;
+import ai.evo.core.application.user.UserService;
 import ai.evo.core.domain.common.IdGenerator;
 import ai.evo.core.domain.common.TimeOrderedIdGenerator;
+import ai.evo.core.domain.mail.MailSender;
 import ai.evo.core.domain.user.LockoutPolicy;
 import ai.evo.core.domain.user.PasswordPolicy;
+import ai.evo.core.domain.user.PasswordRules;
 import ai.evo.core.http.AccessTokens;
 import ai.evo.core.http.HttpApi;
 import ai.evo.core.http.HttpServices;
 import ai.evo.core.http.HttpSettings;
+import ai.evo.core.mail.LoggingMailSender;
+import ai.evo.core.mail.OutboxDelivery;
+import ai.evo.core.mail.SmtpMailSender;
+import ai.evo.core.passwords.BreachedPasswordDictionary;
 import ai.evo.core.persistence.ConnectionPools;
 import ai.evo.core.persistence.ConnectionSettings;
 import ai.evo.core.persistence.DatabaseMigrations;
@@ -39,14 +51,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: database, repositories, use cases and HTTP API, wired from a {@link ServiceConfig}.
- * Start order is database, migrations, admin account, HTTP; {@link #close()} stops in reverse order.
+ * The running service: database, repositories, use cases, mail delivery and HTTP API, wired from a
+ * {@link ServiceConfig}. Start order is database, migrations, admin account, mail delivery, HTTP;
+ * {@link #close()} stops in reverse order.
  */
 final class EvoService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EvoService.class);
     /** Name of the database the service uses inside embedded PostgreSQL. */
     static final String EMBEDDED_DATABASE_NAME = "evo";
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration OUTBOX_INTERVAL = Duration.ofSeconds(2);
+    private static final int OUTBOX_BATCH_SIZE = 20;
 
     private final Deque<AutoCloseable> resources;
     private final int httpPort;
@@ -114,9 +129,20 @@ final class EvoService implements AutoCloseable {
         ensureAdmin(config, new AdminBootstrap(persistence.transactions(), persistence.users(),
                 persistence.passwordHasher(), passwordPolicy, audit, ids));
 
+        IdentityDependencies identity = new IdentityDependencies(persistence.transactions(), persistence.users(),
+                persistence.clients(), persistence.oneTimeTokens(), persistence.mailOutbox(),
+                persistence.passwordHasher(), new PasswordRules(passwordPolicy, BreachedPasswordDictionary.load()),
+                lockout, audit, ids, clock, new IdentitySettings(config.publicUrl(), config.verificationLifetime(),
+                        config.resetLifetime()));
+        OutboxDelivery delivery = new OutboxDelivery(new MailDispatcher(persistence.mailOutbox(), mailSender(config),
+                clock, MailDispatcher.RetrySchedule.DEFAULT), OUTBOX_INTERVAL, OUTBOX_BATCH_SIZE);
+        resources.push(delivery);
+
         HttpServices services = new HttpServices(
-                new AuthenticationService(persistence.transactions(), persistence.users(),
-                        persistence.passwordHasher(), audit, lockout, clock),
+                new AuthenticationService(identity),
+                new RegistrationService(identity),
+                new PasswordService(identity),
+                new UserService(identity),
                 new ClientService(persistence.transactions(), persistence.clients(), audit, ids),
                 new AuditLogService(persistence.auditTrail()),
                 new AgentService(persistence.transactions(), persistence.agents(), persistence.clients(),
@@ -126,8 +152,10 @@ final class EvoService implements AutoCloseable {
                 new ToolService(persistence.transactions(), persistence.tools(), persistence.agents(), audit, ids),
                 new McpServerService(persistence.transactions(), persistence.mcpServers(), persistence.agents(),
                         audit, ids));
+        HttpSettings.PasswordHashingLimits hashing = new HttpSettings.PasswordHashingLimits(config.loginConcurrency(),
+                2 * config.loginConcurrency(), Duration.ofSeconds(2));
         HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.maxBodyBytes(),
-                config.shutdownTimeout(), config.trustedProxies());
+                config.shutdownTimeout(), config.trustedProxies(), hashing, HttpSettings.DEFAULT_ACCESS_STATE_TTL);
         HttpApi http = HttpApi.create(httpSettings, services, tokens, () -> persistence.isReady(READINESS_TIMEOUT));
         int port = http.start();
         resources.push(http::stop);
@@ -135,6 +163,21 @@ final class EvoService implements AutoCloseable {
         log.info("Evo AI Core started: HTTP port {}, database {}, schema at change set {} ({} applied, {} new)",
                 port, databaseKind, schema.latestChangeSet(), schema.appliedChangeSets(), schema.appliedNow());
         return new EvoService(resources, port);
+    }
+
+    private static MailSender mailSender(ServiceConfig config) {
+        if (config.smtp().isEmpty()) {
+            log.warn("No SMTP server is configured ({} is unset), so mail, one-time links included, is written to"
+                    + " the log instead of being sent", Setting.SMTP_HOST.variable());
+            return new LoggingMailSender();
+        }
+        try {
+            log.info("Sending mail through {}", config.smtp().get());
+            return new SmtpMailSender(config.smtp().get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("invalid SMTP settings: " + e.getMessage() + "; check the "
+                    + Setting.SMTP_FROM.variable() + " and other EVO_SMTP_ variables", e);
+        }
     }
 
     private static void createPrivateDirectory(Path directory) {

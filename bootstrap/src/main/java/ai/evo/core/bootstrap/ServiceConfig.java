@@ -1,8 +1,10 @@
 package ai.evo.core.bootstrap;
 
+import ai.evo.core.mail.SmtpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,10 @@ import java.util.stream.Collectors;
  * @param maxBodyBytes          largest request body
  * @param shutdownTimeout       how long a stop waits for requests in flight
  * @param trustedProxies        proxies whose forwarding headers are trusted
+ * @param verificationLifetime  lifetime of an email verification token
+ * @param resetLifetime         lifetime of a password reset token
+ * @param loginConcurrency      requests that run bcrypt at once
+ * @param smtp                  the SMTP server, or empty to log mail instead
  */
 record ServiceConfig(
         String httpHost,
@@ -51,7 +57,14 @@ record ServiceConfig(
         Duration lockoutDuration,
         long maxBodyBytes,
         Duration shutdownTimeout,
-        Set<String> trustedProxies) {
+        Set<String> trustedProxies,
+        Duration verificationLifetime,
+        Duration resetLifetime,
+        int loginConcurrency,
+        Optional<SmtpSettings> smtp) {
+
+    /** Time limit of one SMTP connect, read or write. */
+    static final Duration SMTP_TIMEOUT = Duration.ofSeconds(20);
 
     /**
      * Connection settings of an external PostgreSQL server.
@@ -92,10 +105,16 @@ record ServiceConfig(
                     + "; every instance sharing the database must use the same keysets");
         }
         Path keys = dataDir.resolve("keys");
+        String publicUrl = reader.text(Setting.PUBLIC_URL);
+        if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
+            throw new ConfigurationException(Setting.PUBLIC_URL.variable() + " must be an http:// or https:// URL"
+                    + " such as https://evo.example.com, got " + publicUrl);
+        }
+        int loginConcurrency = reader.integer(Setting.LOGIN_CONCURRENCY, 0, 1_000);
         return new ServiceConfig(
                 reader.text(Setting.HTTP_HOST),
                 reader.integer(Setting.HTTP_PORT, 0, 65_535),
-                reader.text(Setting.PUBLIC_URL),
+                publicUrl,
                 database,
                 reader.integer(Setting.DB_POOL_SIZE, 1, 1_000),
                 dataDir,
@@ -111,7 +130,35 @@ record ServiceConfig(
                 Duration.ofMinutes(reader.integer(Setting.LOCKOUT_MINUTES, 1, 7 * 24 * 60)),
                 reader.integer(Setting.MAX_BODY_BYTES, 1_024, 64 * 1024 * 1024),
                 Duration.ofSeconds(reader.integer(Setting.SHUTDOWN_TIMEOUT_SECONDS, 0, 600)),
-                reader.list(Setting.TRUSTED_PROXIES));
+                reader.list(Setting.TRUSTED_PROXIES),
+                Duration.ofHours(reader.integer(Setting.VERIFICATION_TOKEN_HOURS, 1, 30 * 24)),
+                Duration.ofMinutes(reader.integer(Setting.RESET_TOKEN_MINUTES, 5, 24 * 60)),
+                loginConcurrency == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : loginConcurrency,
+                smtp(reader));
+    }
+
+    private static Optional<SmtpSettings> smtp(Reader reader) {
+        Optional<String> host = reader.optional(Setting.SMTP_HOST);
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> user = reader.optional(Setting.SMTP_USER);
+        Optional<String> password = reader.optional(Setting.SMTP_PASSWORD);
+        if (user.isPresent() != password.isPresent()) {
+            throw new ConfigurationException("set both " + Setting.SMTP_USER.variable() + " and "
+                    + Setting.SMTP_PASSWORD.variable() + ", or neither");
+        }
+        String tls = reader.text(Setting.SMTP_TLS).toLowerCase(Locale.ROOT);
+        SmtpSettings.Security security = switch (tls) {
+            case "starttls-required" -> SmtpSettings.Security.STARTTLS_REQUIRED;
+            case "starttls" -> SmtpSettings.Security.STARTTLS;
+            case "implicit" -> SmtpSettings.Security.IMPLICIT_TLS;
+            case "none" -> SmtpSettings.Security.NONE;
+            default -> throw new ConfigurationException(Setting.SMTP_TLS.variable() + " must be starttls-required,"
+                    + " starttls, implicit or none, got '" + tls + "'");
+        };
+        return Optional.of(new SmtpSettings(host.get(), reader.integer(Setting.SMTP_PORT, 1, 65_535),
+                user.orElse(null), password.orElse(null), reader.text(Setting.SMTP_FROM), security, SMTP_TIMEOUT));
     }
 
     /** Returns whether the service runs its own embedded PostgreSQL. */
@@ -122,7 +169,7 @@ record ServiceConfig(
     @Override
     public String toString() {
         return "ServiceConfig[httpPort=" + httpPort + ", database=" + database.map(Object::toString).orElse("embedded")
-                + ", dataDir=" + dataDir + "]";
+                + ", dataDir=" + dataDir + ", smtp=" + smtp.map(Object::toString).orElse("log only") + "]";
     }
 
     /** Reads raw variables, applying defaults. */

@@ -30,7 +30,21 @@ enum Setting {
     SHUTDOWN_TIMEOUT_SECONDS("EVO_SHUTDOWN_TIMEOUT_SECONDS", "20",
             "How long a stop waits for requests in flight, in seconds."),
     TRUSTED_PROXIES("EVO_TRUSTED_PROXIES", "",
-            "Comma-separated IP addresses of reverse proxies whose X-Forwarded-For header is trusted.");
+            "Comma-separated IP addresses of reverse proxies whose X-Forwarded-For header is trusted."),
+    VERIFICATION_TOKEN_HOURS("EVO_VERIFICATION_TOKEN_HOURS", "24",
+            "Lifetime of an email verification link, in hours."),
+    RESET_TOKEN_MINUTES("EVO_RESET_TOKEN_MINUTES", "60", "Lifetime of a password reset token, in minutes."),
+    LOGIN_CONCURRENCY("EVO_LOGIN_CONCURRENCY", "0",
+            "Requests that run bcrypt (login, sign-up, password changes) at once; twice as many more may wait,"
+                    + " the rest get 429. 0: half the processors, at least 1, so other routes keep some CPU."),
+    SMTP_HOST("EVO_SMTP_HOST", "", "SMTP server host. Unset: mail is written to the log instead of being sent."),
+    SMTP_PORT("EVO_SMTP_PORT", "587", "SMTP server port."),
+    SMTP_USER("EVO_SMTP_USER", "", "SMTP login name. Unset: send without authentication."),
+    SMTP_PASSWORD("EVO_SMTP_PASSWORD", "", "SMTP password, with EVO_SMTP_USER."),
+    SMTP_FROM("EVO_SMTP_FROM", "no-reply@evo.local", "Sender address of every mail."),
+    SMTP_TLS("EVO_SMTP_TLS", "starttls-required",
+            "Encryption of the SMTP connection: starttls-required, starttls (upgrade when offered), implicit"
+                    + " (TLS from the start, usually port 465) or none.");
 
     private final String variable;
     private final String defaultValue;

@@ -16,11 +16,14 @@ final class ArchitectureRules {
     static final String PERSISTENCE = "ai.evo.core.persistence..";
     static final String HTTP = "ai.evo.core.http..";
     static final String BOOTSTRAP = "ai.evo.core.bootstrap..";
+    static final String MAIL = "ai.evo.core.mail..";
+    static final String PASSWORDS = "ai.evo.core.passwords..";
 
     /** Libraries that belong to adapters and must never reach the domain or the use cases. */
     private static final String[] ADAPTER_LIBRARIES = {
         "org.jdbi..", "io.javalin..", "com.fasterxml..", "java.sql..", "javax.sql..", "com.google.crypto.tink..",
-        "at.favre..", "org.postgresql..", "com.zaxxer..", "liquibase..", "io.zonky..", "org.eclipse.jetty.."
+        "at.favre..", "org.postgresql..", "com.zaxxer..", "liquibase..", "io.zonky..", "org.eclipse.jetty..",
+        "jakarta.mail..", "org.eclipse.angus..", "me.gosimple.."
     };
 
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes().that().resideInAPackage(DOMAIN)
@@ -38,13 +41,23 @@ final class ArchitectureRules {
 
     static final ArchRule PERSISTENCE_IGNORES_OTHER_ADAPTERS = noClasses()
             .that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(HTTP, BOOTSTRAP, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(HTTP, MAIL, PASSWORDS, BOOTSTRAP, APPLICATION)
             .because("the persistence adapter implements domain ports and knows no other adapter");
 
     static final ArchRule HTTP_IGNORES_OTHER_ADAPTERS = noClasses()
             .that().resideInAPackage(HTTP)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, MAIL, PASSWORDS, BOOTSTRAP)
             .because("the HTTP adapter calls use cases and knows no other adapter");
+
+    static final ArchRule MAIL_IGNORES_OTHER_ADAPTERS = noClasses()
+            .that().resideInAPackage(MAIL)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, PASSWORDS, BOOTSTRAP)
+            .because("the mail adapter sends mail and runs the outbox use case, and knows no other adapter");
+
+    static final ArchRule PASSWORDS_IGNORE_OTHER_LAYERS = noClasses()
+            .that().resideInAPackage(PASSWORDS)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, MAIL, BOOTSTRAP, APPLICATION)
+            .because("the password dictionary implements a domain port and knows no other adapter");
 
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)

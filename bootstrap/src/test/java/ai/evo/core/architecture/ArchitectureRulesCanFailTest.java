@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.evo.core.application.archviolation.ApplicationUsingPersistence;
 import ai.evo.core.domain.archviolation.DomainCycleLeft;
 import ai.evo.core.domain.archviolation.DomainUsingJackson;
+import ai.evo.core.mail.archviolation.MailUsingPersistence;
+import ai.evo.core.passwords.archviolation.PasswordsUsingApplication;
 import ai.evo.core.persistence.archviolation.PersistenceUsingBootstrap;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,6 +42,16 @@ class ArchitectureRulesCanFailTest {
     @Test
     void persistenceRuleCatchesBootstrapType() {
         assertRuleFails(ArchitectureRules.PERSISTENCE_IGNORES_OTHER_ADAPTERS, PersistenceUsingBootstrap.class);
+    }
+
+    @Test
+    void mailRuleCatchesPersistenceType() {
+        assertRuleFails(ArchitectureRules.MAIL_IGNORES_OTHER_ADAPTERS, MailUsingPersistence.class);
+    }
+
+    @Test
+    void passwordsRuleCatchesApplicationType() {
+        assertRuleFails(ArchitectureRules.PASSWORDS_IGNORE_OTHER_LAYERS, PasswordsUsingApplication.class);
     }
 
     @Test

@@ -52,6 +52,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void mailIgnoresOtherAdapters() {
+        ArchitectureRules.MAIL_IGNORES_OTHER_ADAPTERS.check(production);
+    }
+
+    @Test
+    void passwordsIgnoreOtherLayers() {
+        ArchitectureRules.PASSWORDS_IGNORE_OTHER_LAYERS.check(production);
+    }
+
+    @Test
     void nothingDependsOnBootstrap() {
         ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP.check(production);
     }

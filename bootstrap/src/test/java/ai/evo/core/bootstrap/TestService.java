@@ -5,7 +5,9 @@ import ai.evo.core.domain.common.EmailAddress;
 import ai.evo.core.domain.user.NewUser;
 import ai.evo.core.domain.user.UserId;
 import ai.evo.core.persistence.BcryptPasswordHasher;
+import ai.evo.core.http.AccessTokens;
 import ai.evo.core.persistence.ConnectionSettings;
+import ai.evo.core.persistence.SecretKeysets;
 import ai.evo.core.persistence.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,11 +67,25 @@ final class TestService implements AutoCloseable {
     }
 
     private static ServiceConfig config(ConnectionSettings connection, Path keys) {
-        return new ServiceConfig("127.0.0.1", 0, "http://localhost", Optional.of(new ServiceConfig.ExternalDatabase(
-                connection.jdbcUrl(), connection.username(), connection.password() == null ? "" : connection.password())),
-                4, keys, ADMIN_EMAIL, Optional.of(ADMIN_PASSWORD), keys.resolve("jwt.json"), keys.resolve("secrets.json"),
-                true, Duration.ofMinutes(30), BCRYPT_COST, 15, LOCKOUT_THRESHOLD, Duration.ofMinutes(15), 1024 * 1024,
-                Duration.ofSeconds(5), Set.of());
+        Path jwt = keys.resolve("jwt.json");
+        Path secrets = keys.resolve("secrets.json");
+        AccessTokens.load(jwt, true, Duration.ofMinutes(30), Clock.systemUTC());
+        SecretKeysets.loadOrCreate(secrets);
+        return ServiceConfig.from(Map.ofEntries(
+                Map.entry("EVO_HTTP_HOST", "127.0.0.1"),
+                Map.entry("EVO_HTTP_PORT", "0"),
+                Map.entry("EVO_DB_URL", connection.jdbcUrl()),
+                Map.entry("EVO_DB_USER", connection.username()),
+                Map.entry("EVO_DB_PASSWORD", connection.password() == null ? "" : connection.password()),
+                Map.entry("EVO_DB_POOL_SIZE", "4"),
+                Map.entry("EVO_DATA_DIR", keys.toString()),
+                Map.entry("EVO_JWT_KEYSET_FILE", jwt.toString()),
+                Map.entry("EVO_SECRETS_KEYSET_FILE", secrets.toString()),
+                Map.entry("EVO_ADMIN_EMAIL", ADMIN_EMAIL),
+                Map.entry("EVO_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                Map.entry("EVO_BCRYPT_COST", String.valueOf(BCRYPT_COST)),
+                Map.entry("EVO_LOCKOUT_THRESHOLD", String.valueOf(LOCKOUT_THRESHOLD)),
+                Map.entry("EVO_SHUTDOWN_TIMEOUT_SECONDS", "5")));
     }
 
     /** Returns the database behind the service, for checks that read tables directly. */

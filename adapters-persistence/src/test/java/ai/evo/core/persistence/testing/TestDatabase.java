@@ -160,11 +160,12 @@ public final class TestDatabase implements AutoCloseable {
         return persistence;
     }
 
-    /** Deletes every row of the eight application tables. */
+    /** Deletes every row of the application tables. */
     public void truncateAllTables() {
         try (Connection connection = unpooledDataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE conversation, audit_log, agent, contact, \"user\", client, tool, mcp_server");
+            statement.execute("TRUNCATE conversation, audit_log, agent, contact, one_time_token, mail_outbox, \"user\", client,"
+                    + " tool, mcp_server");
         } catch (SQLException e) {
             throw new IllegalStateException("failed to empty the tables of " + name + ": " + e.getMessage(), e);
         }

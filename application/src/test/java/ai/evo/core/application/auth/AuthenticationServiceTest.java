@@ -3,26 +3,21 @@ package ai.evo.core.application.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.evo.core.application.shared.AuditRecorder;
 import ai.evo.core.domain.audit.AuditAction;
 import ai.evo.core.domain.audit.AuditEntry;
 import ai.evo.core.domain.audit.RequestOrigin;
 import ai.evo.core.domain.common.AuthenticationException;
 import ai.evo.core.domain.common.EmailAddress;
-import ai.evo.core.domain.testing.DirectTransactions;
 import ai.evo.core.domain.testing.FakePasswordHasher;
+import ai.evo.core.domain.mail.MailMessage;
 import ai.evo.core.domain.testing.InMemoryAuditTrail;
+import ai.evo.core.domain.testing.InMemoryMailOutbox;
 import ai.evo.core.domain.testing.InMemoryUserRepository;
-import ai.evo.core.domain.testing.SequentialIds;
-import ai.evo.core.domain.user.LockoutPolicy;
+import ai.evo.core.domain.testing.MutableClock;
 import ai.evo.core.domain.user.NewUser;
 import ai.evo.core.domain.user.User;
 import ai.evo.core.domain.user.UserId;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,21 +25,23 @@ import org.junit.jupiter.api.Test;
 class AuthenticationServiceTest {
     private static final String PASSWORD = "a long enough passphrase";
     private static final RequestOrigin ORIGIN = new RequestOrigin("198.51.100.4", "test-agent");
-    private static final LockoutPolicy LOCKOUT = new LockoutPolicy(3, Duration.ofMinutes(15));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private MutableClock clock;
     private InMemoryUserRepository users;
     private InMemoryAuditTrail trail;
     private FakePasswordHasher hasher;
+    private InMemoryMailOutbox outbox;
     private AuthenticationService service;
 
     @BeforeEach
     void setUp() {
-        users = new InMemoryUserRepository(clock);
-        trail = new InMemoryAuditTrail(clock);
-        hasher = new FakePasswordHasher();
-        service = new AuthenticationService(new DirectTransactions(), users, hasher,
-                new AuditRecorder(trail, new SequentialIds()), LOCKOUT, clock);
+        IdentityFixture fixture = new IdentityFixture();
+        clock = fixture.clock;
+        users = fixture.users;
+        trail = fixture.trail;
+        hasher = fixture.hasher;
+        outbox = fixture.outbox;
+        service = new AuthenticationService(fixture.deps);
     }
 
     private User addUser(String email, boolean active) {
@@ -100,6 +97,35 @@ class AuthenticationServiceTest {
     }
 
     @Test
+    void lockSendsOwnerOneNotice() {
+        addUser("target@example.test", true);
+
+        failLogin("target@example.test");
+        failLogin("target@example.test");
+        assertThat(outbox.messages()).isEmpty();
+        failLogin("target@example.test");
+        failLogin("target@example.test");
+
+        assertThat(outbox.messages()).hasSize(1);
+        MailMessage notice = outbox.messages().get(0);
+        assertThat(notice.to().value()).isEqualTo("target@example.test");
+        assertThat(notice.subject()).isEqualTo("Your account was locked");
+        assertThat(notice.body()).contains("3 failed sign-in attempts")
+                .contains("https://evo.example.test/api/v1/auth/forgot-password");
+    }
+
+    @Test
+    void failureAuditCarriesOriginWithoutPassword() {
+        addUser("target@example.test", true);
+
+        failLogin("target@example.test");
+
+        AuditEntry entry = trail.entries().get(0);
+        assertThat(entry.origin()).isEqualTo(ORIGIN);
+        assertThat(entry.details().toString()).doesNotContain("wrong password here");
+    }
+
+    @Test
     void lockedAccountRefusesRightPassword() {
         addUser("target@example.test", true);
         for (int i = 0; i < 3; i++) {
@@ -145,33 +171,5 @@ class AuthenticationServiceTest {
         User stored = users.findById(user.id()).orElseThrow();
         assertThat(stored.lockedUntil()).isNull();
         assertThat(stored.failedLoginAttempts()).isZero();
-    }
-
-    /** A clock that tests move forward by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -27,19 +27,25 @@ public record PasswordPolicy(int minLength, int maxLength) {
      * @param validator collects the errors
      * @param field     the field path, for example {@code password}
      * @param password  the candidate, possibly null
+     * @return whether the password follows every rule
      */
-    public void check(Validator validator, String field, String password) {
+    public boolean check(Validator validator, String field, String password) {
         if (password == null || password.isEmpty()) {
             validator.reject(field, "is required");
-            return;
+            return false;
         }
+        boolean valid = true;
         int length = password.codePointCount(0, password.length());
         if (length < minLength) {
             validator.reject(field, "must be at least " + minLength + " characters long; a longer passphrase is easier"
                     + " to remember than a complex short password");
+            valid = false;
         } else if (length > maxLength) {
             validator.reject(field, "must be at most " + maxLength + " characters long");
+            valid = false;
         }
-        StorableText.problem(password).ifPresent(message -> validator.reject(field, message));
+        var problem = StorableText.problem(password);
+        problem.ifPresent(message -> validator.reject(field, message));
+        return valid && problem.isEmpty();
     }
 }

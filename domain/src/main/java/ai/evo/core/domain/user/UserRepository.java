@@ -1,7 +1,10 @@
 package ai.evo.core.domain.user;
 
 import ai.evo.core.domain.common.EmailAddress;
+import ai.evo.core.domain.common.Page;
+import ai.evo.core.domain.common.PageRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,4 +62,83 @@ public interface UserRepository {
      * @param attempt the attempt returned by {@link #beginLoginAttempt}
      */
     void recordSuccessfulLogin(UserId id, LoginAttempt attempt);
+
+    /**
+     * Reads a user and locks its row until the transaction ends.
+     *
+     * @param id the id
+     * @return the user, or empty when none has that id
+     */
+    Optional<User> findByIdForUpdate(UserId id);
+
+    /**
+     * Reads what decides whether the user's access tokens still work.
+     *
+     * @param id the id
+     * @return the state, or empty when no user has that id
+     */
+    Optional<AccessState> findAccessState(UserId id);
+
+    /**
+     * Marks the email as verified and the account as active.
+     *
+     * @param id the account
+     * @return the stored account, or empty when none has that id
+     */
+    Optional<User> markEmailVerified(UserId id);
+
+    /**
+     * Replaces the password hash and increments the token version, so every access token issued before stops
+     * working.
+     *
+     * @param id            the account
+     * @param passwordHash  the new hash
+     * @param clearLockout  whether to reset the failed-login count and lift a lock too, as a password reset does
+     * @return the stored account, or empty when none has that id
+     */
+    Optional<User> updatePassword(UserId id, String passwordHash, boolean clearLockout);
+
+    /**
+     * Activates or deactivates an account and increments the token version.
+     *
+     * @param id     the account
+     * @param active the new state
+     * @return the stored account, or empty when none has that id
+     */
+    Optional<User> updateActive(UserId id, boolean active);
+
+    /**
+     * Grants or removes platform admin rights and increments the token version.
+     *
+     * @param id    the account
+     * @param admin the new flag
+     * @return the stored account, or empty when none has that id
+     */
+    Optional<User> updateAdmin(UserId id, boolean admin);
+
+    /**
+     * Resets the failed-login count and lifts a lock.
+     *
+     * @param id the account
+     * @return the stored account, or empty when none has that id
+     */
+    Optional<User> unlock(UserId id);
+
+    /**
+     * Locks the rows of every active admin until the transaction ends and returns their ids, so that two
+     * transactions that each remove an admin cannot together remove the last one.
+     *
+     * @return the ids of the active admins
+     */
+    List<UserId> lockActiveAdmins();
+
+    /**
+     * Lists users in creation order.
+     *
+     * @param query the filters
+     * @param page  which page to read
+     * @param now   the time at which the {@code locked} filter judges locks
+     * @return the page
+     */
+    Page<User> list(UserQuery query, PageRequest page, Instant now);
 }
