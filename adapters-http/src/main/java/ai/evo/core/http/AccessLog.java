@@ -15,7 +15,7 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    /** Logs a finished request; the signature fits Javalin's request logger. */
+    /** Logs a finished request. The signature fits Javalin's request logger. */
     static void log(Context ctx, Float durationMillis) {
         String requestId = RequestContext.requestId(ctx);
         MDC.put(RequestContext.MDC_KEY, requestId);

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Issues and verifies bearer access tokens: JWTs signed with HMAC-SHA256 ({@code HS256}) by a Tink keyset.
  *
- * <p>The keyset is a Tink JSON keyset file that holds the secret keys in clear text, so it must be readable by
+ * <p>The keyset is a Tink JSON keyset file that contains the secret keys in clear text, so it must be readable by
  * this service only. Tokens are signed with the keyset's primary key and carry its key id in the {@code kid}
  * header, and every key of the keyset verifies, so keys can be rotated with Tinkey: add a key, make it primary,
  * and remove the old one after the token lifetime has passed. Each token carries its user's token version
@@ -47,11 +47,11 @@ import org.slf4j.LoggerFactory;
  * password change, a deactivation or a change of admin rights voids the tokens issued before. Thread-safe.
  */
 public final class AccessTokens {
-    /** Value of the {@code iss} claim of every token; tokens from another issuer are rejected. */
+    /** Value of the {@code iss} claim of every token. Tokens from another issuer are rejected. */
     public static final String ISSUER = "evo-ai-core";
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
-    /** Tokens longer than this are rejected unparsed; an issued token is about 400 characters long. */
+    /** Tokens longer than this are rejected unparsed. Issued tokens are a few hundred characters long. */
     private static final int MAX_TOKEN_LENGTH = 4096;
     private static final int KEY_SIZE_BYTES = 32;
     private static final String EMAIL_CLAIM = "email";
@@ -80,11 +80,11 @@ public final class AccessTokens {
      *
      * @param keysetFile      the keyset file
      * @param createIfMissing whether to generate a new keyset, written with mode 0600, when the file does not exist
-     * @param lifetime        how long an issued token stays valid, at least one second; whole seconds only
+     * @param lifetime        how long an issued token stays valid, at least one second and cut to whole seconds
      * @param clock           the clock for issue times and expiry checks
      * @return the token service
-     * @throws IllegalStateException when the file is missing (and may not be created), unreadable, malformed,
-     *                               or holds no JWT HMAC keys; the message names the file and the fix
+     * @throws IllegalStateException when the file is missing and may not be created, or is unreadable, malformed
+     *                               or without JWT HMAC keys. The message names the file and the fix.
      */
     public static AccessTokens load(Path keysetFile, boolean createIfMissing, Duration lifetime, Clock clock) {
         Objects.requireNonNull(keysetFile, "keysetFile");
@@ -107,16 +107,16 @@ public final class AccessTokens {
             JwtMac mac = keyset.getPrimitive(RegistryConfiguration.get(), JwtMac.class);
             return new AccessTokens(mac, Duration.ofSeconds(lifetime.toSeconds()), clock);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("access-token keyset file " + keysetFile + " holds no JWT HMAC key ("
+            throw new IllegalStateException("access-token keyset file " + keysetFile + " contains no JWT HMAC key ("
                     + e.getMessage() + "); replace it with a JWT_HS256 keyset, or delete it to generate a new one,"
                     + " which signs out every user", e);
         }
     }
 
     /**
-     * Issues a token for a signed-in user. Claims: {@code sub} (user id), {@code email}, {@code admin},
-     * {@code client_id} (left out for a user without a client), {@code ver}, {@code iat}, {@code exp},
-     * {@code jti} and {@code iss}.
+     * Issues a token for a signed-in user. Claims: {@code sub} (user id), {@code email}, {@code admin} (only
+     * for admins, so a non-admin's token carries no admin claim at all), {@code client_id} (left out for a user
+     * without a client), {@code ver}, {@code iat}, {@code exp}, {@code jti} and {@code iss}.
      *
      * @param user         the user that just signed in
      * @param tokenVersion the account's token version, read before its password was checked
@@ -133,8 +133,10 @@ public final class AccessTokens {
                 .setIssuedAt(issuedAt)
                 .setExpiration(expiresAt)
                 .addStringClaim(EMAIL_CLAIM, user.email().value())
-                .addBooleanClaim(ADMIN_CLAIM, user.admin())
                 .addNumberClaim(TOKEN_VERSION_CLAIM, tokenVersion);
+        if (user.admin()) {
+            claims.addBooleanClaim(ADMIN_CLAIM, true);
+        }
         user.client().ifPresent(client -> claims.addStringClaim(CLIENT_ID_CLAIM, client.toString()));
         try {
             return new IssuedToken(mac.computeMacAndEncode(claims.build()), issuedAt, expiresAt);
@@ -171,7 +173,7 @@ public final class AccessTokens {
             clientId = new ClientId(Uuids.parse(jwt.getStringClaim(CLIENT_ID_CLAIM))
                     .orElseThrow(() -> new GeneralSecurityException("client_id is not a UUID")));
         }
-        Boolean admin = jwt.getBooleanClaim(ADMIN_CLAIM);
+        boolean admin = jwt.hasBooleanClaim(ADMIN_CLAIM) && jwt.getBooleanClaim(ADMIN_CLAIM);
         double version = jwt.getNumberClaim(TOKEN_VERSION_CLAIM);
         if (version < 0 || version != Math.rint(version)) {
             throw new GeneralSecurityException("ver is not a whole number");

@@ -65,14 +65,14 @@ final class AuditLogRoutes {
         }
     }
 
-    /** {@code GET /api/v1/admin/audit-logs}: the whole trail; admins only. */
+    /** {@code GET /api/v1/admin/audit-logs}: the whole trail, for admins only. */
     void listAll(Context ctx, Caller caller) {
         QueryParameters query = QueryParameters.of(ctx, PARAMETERS);
         AuditQuery filters = filters(query);
         PageRequest page = paging.pageRequest(query);
         query.throwIfInvalid();
 
-        respond(ctx, auditLog.listAll(caller, filters, page));
+        respond(ctx, query, auditLog.listAll(caller, filters, page));
     }
 
     /** {@code GET /api/v1/clients/{id}/audit-logs}: one client's trail. */
@@ -83,11 +83,11 @@ final class AuditLogRoutes {
         PageRequest page = paging.pageRequest(query);
         query.throwIfInvalid();
 
-        respond(ctx, auditLog.listForClient(caller, clientId, filters, page));
+        respond(ctx, query, auditLog.listForClient(caller, clientId, filters, page));
     }
 
-    private void respond(Context ctx, Page<AuditEntry> result) {
-        paging.linkNextPage(ctx, result.next());
+    private void respond(Context ctx, QueryParameters query, Page<AuditEntry> result) {
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(AuditEntryView::of).toList());
     }
 

@@ -60,7 +60,7 @@ final class ClientRoutes {
         query.throwIfInvalid();
 
         Page<Client> result = clients.list(caller, page);
-        paging.linkNextPage(ctx, result.next());
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(ClientView::of).toList());
     }
 

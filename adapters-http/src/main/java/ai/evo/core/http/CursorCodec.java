@@ -15,8 +15,9 @@ import java.util.UUID;
  * Encodes keyset-paging cursors as opaque URL-safe text: base64url (no padding) of a version byte, the creation
  * time (epoch seconds and nanoseconds), the row id and a 4-byte SHA-256 checksum of the rest.
  *
- * <p>The checksum detects cursors that were cut, edited or corrupted, which are rejected. It is not a signature:
- * someone who knows this format can forge a cursor, but a forged cursor only moves the position within rows that
+ * <p>The checksum detects cursors that were cut, edited or corrupted (all but about one in four billion), and
+ * those are rejected. It is not a signature:
+ * anyone who reads this class can forge a cursor, but a forged cursor only moves the position within rows that
  * the caller may read anyway, because every listing applies its tenant filter itself. Thread-safe.
  */
 final class CursorCodec {

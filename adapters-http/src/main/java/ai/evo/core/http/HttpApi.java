@@ -4,10 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Routes that run bcrypt share a bounded number of slots; requests beyond it get 429 with {@code Retry-After}.
  * The OpenAPI document served at {@code /api/v1/openapi.json} describes each route in detail. An instance starts
- * once; after {@link #stop()} create a new one.
+ * once, so create a new one after {@link #stop()}.
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -84,13 +86,19 @@ public final class HttpApi {
      * Binds the socket and starts serving.
      *
      * @return the bound port, which differs from the configured one when that is 0
-     * @throws IllegalStateException when this instance was started before
+     * @throws IllegalStateException when this instance was started before, or binding the address failed
      */
     public int start() {
         if (!state.compareAndSet(State.CREATED, State.STARTED)) {
             throw new IllegalStateException("this HttpApi was already started; create a new instance to start again");
         }
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (JavalinException e) {
+            state.set(State.STOPPED);
+            throw new IllegalStateException("starting the HTTP API on " + settings.host() + ":" + settings.port()
+                    + " failed (" + e.getMessage() + "); check that the address exists and the port is free", e);
+        }
         int port = app.port();
         LOG.info("HTTP API listening on {}:{}", settings.host(), port);
         return port;
@@ -105,7 +113,17 @@ public final class HttpApi {
             return;
         }
         LOG.info("Stopping the HTTP API; in-flight requests get up to {} to finish", settings.shutdownTimeout());
-        app.stop();
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty finishes stopping before it reports the timeout, so the server is down at this point.
+            LOG.warn("HTTP API stopped, but some requests were still running after {} and were cut off",
+                    settings.shutdownTimeout());
+            return;
+        }
         LOG.info("HTTP API stopped");
     }
 
@@ -188,7 +206,7 @@ public final class HttpApi {
 
         config.routes.before(RequestContext::begin);
         config.routes.exception(Exception.class, problems::handle);
-        // Javalin answers its own 404 and 405 in plain text unless a handler for its exception type exists.
+        // Javalin writes its own 404 and 405 responses in plain text unless a handler for their exception type exists.
         config.routes.exception(HttpResponseException.class, problems::handle);
         for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
@@ -209,7 +227,7 @@ public final class HttpApi {
                 response.setHeader(RequestContext.REQUEST_ID_HEADER, requestId);
             }
             response.getOutputStream().write(json.toBytes(new ProblemMapper.Problem("about:blank",
-                    "Internal Server Error", 500, "An unexpected error occurred.", null, requestId)));
+                    ProblemMapper.reasonPhrase(500), 500, "An unexpected error occurred.", null, requestId)));
         } catch (IOException | IllegalStateException e) {
             LOG.debug("Could not write the 500 response (request id {}): {}", requestId, e.toString());
         }

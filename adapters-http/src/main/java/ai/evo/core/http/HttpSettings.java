@@ -8,8 +8,8 @@ import java.util.Set;
  * Network and limit settings of the HTTP API.
  *
  * @param host            the interface to bind, for example {@code 127.0.0.1} or {@code 0.0.0.0}
- * @param port            the TCP port to bind, from 0 to 65535; 0 binds any free port
- * @param maxBodyBytes    the maximum request body size in bytes; larger bodies get 413
+ * @param port            the TCP port to bind, from 0 to 65535, where 0 binds any free port
+ * @param maxBodyBytes    the maximum request body size in bytes, above which requests get 413
  * @param shutdownTimeout how long {@link HttpApi#stop()} waits for in-flight requests to finish
  * @param trustedProxies  IP addresses or CIDR ranges (such as {@code 10.0.0.0/8}) of reverse proxies whose
  *                        {@code X-Forwarded-For} header is believed; empty to always use the socket peer

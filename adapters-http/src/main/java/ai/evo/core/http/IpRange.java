@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * One IP address or CIDR range, such as {@code 10.0.0.7}, {@code 10.0.0.0/8} or {@code fd00::/8}.
  *
  * @param network      the network address
- * @param prefixLength the number of leading bits that must match; the full width for a single address
+ * @param prefixLength the number of leading bits that must match, which is the full width for a single address
  */
 record IpRange(InetAddress network, int prefixLength) {
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
@@ -74,7 +74,7 @@ record IpRange(InetAddress network, int prefixLength) {
         }
         if (candidate.indexOf(':') >= 0 && IPV6.matcher(candidate).matches()) {
             try {
-                // A string containing ':' is parsed as an IPv6 literal; InetAddress never resolves it via DNS.
+                // InetAddress parses a string containing ':' as an IPv6 literal and never resolves it via DNS.
                 return Optional.of(InetAddress.getByName(candidate));
             } catch (UnknownHostException e) {
                 return Optional.empty();
@@ -83,7 +83,7 @@ record IpRange(InetAddress network, int prefixLength) {
         return Optional.empty();
     }
 
-    /** Tells whether an address lies in this range; addresses of the other family never do. */
+    /** Tells whether an address lies in this range. Addresses of the other family never do. */
     boolean contains(InetAddress address) {
         byte[] candidate = address.getAddress();
         byte[] expected = network.getAddress();

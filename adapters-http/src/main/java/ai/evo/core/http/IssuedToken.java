@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A signed access token as handed to a client after login.
  *
- * @param value     the compact JWT; a bearer credential, so {@link #toString()} leaves it out
+ * @param value     the compact JWT, a bearer credential that {@link #toString()} therefore leaves out
  * @param issuedAt  when the token was signed, in whole seconds
  * @param expiresAt when the token stops being accepted, in whole seconds
  */

@@ -1,8 +1,6 @@
 package ai.evo.core.http;
 
-import io.javalin.http.HttpStatus;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,14 +25,8 @@ final class JettyErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, ProblemMapper.CONTENT_TYPE);
-        return ByteBuffer.wrap(body(status, reason));
-    }
-
     private byte[] body(int status, String message) {
-        String title = HttpStatus.forStatus(status).getMessage();
+        String title = ProblemMapper.reasonPhrase(status);
         String detail = message == null || message.isBlank() ? title : SafeText.escape(message);
         return json.toBytes(new ProblemMapper.Problem("about:blank", title, status,
                 "The request was rejected before routing: " + detail + ".", null, null));

@@ -14,14 +14,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON request bodies strictly.
@@ -29,12 +30,15 @@ import java.util.Objects;
  * <p>The body must be declared as {@code application/json} (or a {@code +json} type) in UTF-8, else 415. It must
  * fit {@code maxBodyBytes}, else 413. It must be valid UTF-8 and exactly one JSON object without duplicate keys,
  * else 400. No string value or object key anywhere in it may contain U+0000 or an unpaired UTF-16 surrogate,
- * because PostgreSQL cannot store either; such a body gets 400 naming each field path, for example
+ * because PostgreSQL cannot store either. Such a body gets 400 naming each field path, for example
  * {@code meta.note} or {@code items[2]}. Every other character, U+0001 included, is kept as sent.
  */
 final class JsonBodies {
     /** Field path used in errors about the body as a whole. */
     static final String BODY = "body";
+
+    private static final int MAX_PATH_LENGTH = 200;
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
 
     private final Json json;
     private final long maxBodyBytes;
@@ -88,11 +92,20 @@ final class JsonBodies {
             String[] parameter = parts[i].split("=", 2);
             if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("charset")) {
                 String charset = parameter[1].strip().replace("\"", "");
-                if (!charset.equalsIgnoreCase("utf-8")) {
+                if (!isUtf8(charset)) {
                     throw new HttpProblem(415, "charset " + SafeText.escape(charset) + " is not supported; send"
                             + " JSON in UTF-8.");
                 }
             }
+        }
+    }
+
+    private static boolean isUtf8(String charsetName) {
+        try {
+            return Charset.forName(charsetName).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // Covers IllegalCharsetNameException and UnsupportedCharsetException.
+            return false;
         }
     }
 
@@ -147,10 +160,18 @@ final class JsonBodies {
             return node;
         } catch (JsonProcessingException e) {
             throw ValidationException.of(pathOf(parser.getParsingContext()), "is not valid JSON: "
-                    + e.getOriginalMessage() + locationOf(e.getLocation()));
+                    + withoutEchoedToken(e.getOriginalMessage()) + locationOf(e.getLocation()));
         } catch (IOException e) {
             throw new IllegalStateException("reading JSON from a string failed", e);
         }
+    }
+
+    /**
+     * Removes the text that Jackson quotes in "Unrecognized token 'text'" messages, because an unquoted password
+     * would otherwise come back in the response.
+     */
+    private static String withoutEchoedToken(String message) {
+        return message == null ? "" : UNRECOGNIZED_TOKEN.matcher(message).replaceAll("Unrecognized token");
     }
 
     private static String locationOf(JsonLocation location) {
@@ -174,16 +195,16 @@ final class JsonBodies {
         if (path.isEmpty()) {
             return BODY;
         }
-        return path.startsWith(".") ? path.substring(1) : path;
+        path = path.startsWith(".") ? path.substring(1) : path;
+        // A deeply nested body would otherwise put a path of many kilobytes into the response.
+        return path.length() > MAX_PATH_LENGTH ? path.substring(0, MAX_PATH_LENGTH) + "..." : path;
     }
 
     private static void checkStorable(Validator validator, String path, JsonNode node) {
         if (node.isTextual()) {
             StorableText.problem(node.textValue()).ifPresent(message -> validator.reject(path, message));
         } else if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 StorableText.problem(field.getKey()).ifPresent(message -> validator.reject(fieldPath, "key " + message));
                 checkStorable(validator, fieldPath, field.getValue());

@@ -41,7 +41,7 @@ final class JsonFields {
         return fields;
     }
 
-    /** Returns a string field, or null when it is absent or JSON null; any other type is an error. */
+    /** Returns a string field, or null when it is absent or JSON null. Any other type is an error. */
     String optionalString(String name) {
         JsonNode value = object.get(name);
         if (value == null || value.isNull()) {
@@ -54,7 +54,7 @@ final class JsonFields {
         return value.textValue();
     }
 
-    /** Returns a string field; absence, JSON null and any other type are errors. */
+    /** Returns a string field. Absence, JSON null and any other type are errors. */
     String requiredString(String name) {
         JsonNode value = object.get(name);
         if (value == null || value.isNull()) {

@@ -81,7 +81,7 @@ final class OpenApiDocument {
      * Compares the documented operations with the registered routes.
      *
      * @param registered the routes that Javalin serves
-     * @return one sentence per difference; empty when both match exactly
+     * @return one sentence per difference, or an empty list when both match exactly
      */
     List<String> differencesFrom(Collection<RouteKey> registered) {
         SortedSet<RouteKey> documented = operations();

@@ -59,12 +59,12 @@ final class Paging {
      * Adds {@code Link: <...>; rel="next"} when there is a next page. The link is relative and repeats the
      * request's other query parameters, with the new cursor in place of the old one.
      */
-    void linkNextPage(Context ctx, Optional<Cursor> next) {
+    void linkNextPage(Context ctx, QueryParameters query, Optional<Cursor> next) {
         if (next.isEmpty()) {
             return;
         }
         StringBuilder link = new StringBuilder(ctx.req().getRequestURI()).append('?');
-        for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter : query.values().entrySet()) {
             if (parameter.getKey().equals(CURSOR)) {
                 continue;
             }

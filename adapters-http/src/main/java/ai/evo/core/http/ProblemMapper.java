@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemMapper {
     static final String CONTENT_TYPE = "application/problem+json";
-    /** Challenge sent with every 401, as RFC 9110 requires; RFC 6750 defines the Bearer scheme. */
+    /** Challenge sent with every 401, as RFC 9110 requires. RFC 6750 defines the Bearer scheme. */
     static final String BEARER_CHALLENGE = "Bearer realm=\"evo-ai\"";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
@@ -53,7 +53,7 @@ final class ProblemMapper {
     record FieldProblem(String field, String message) {
     }
 
-    /** Writes the problem response for an exception; the signature fits Javalin's exception handlers. */
+    /** Writes the problem response for an exception. The signature fits Javalin's exception handlers. */
     void handle(Exception exception, Context ctx) {
         if (exception instanceof ValidationException invalid) {
             List<FieldProblem> errors = invalid.errors().stream().map(ProblemMapper::fieldProblem).toList();
@@ -80,7 +80,7 @@ final class ProblemMapper {
             write(ctx, 405, "This path does not accept " + ctx.method() + "; see /api/v1/openapi.json for the"
                     + " methods it accepts.", null);
         } else if (exception instanceof HttpResponseException framework) {
-            write(ctx, framework.getStatus(), HttpStatus.forStatus(framework.getStatus()).getMessage(), null);
+            write(ctx, framework.getStatus(), reasonPhrase(framework.getStatus()), null);
         } else {
             writeUnexpected(ctx, exception);
         }
@@ -88,9 +88,17 @@ final class ProblemMapper {
 
     /** Writes a problem response with a status and detail, and an {@code errors} list unless it is null. */
     void write(Context ctx, int status, String detail, List<FieldProblem> errors) {
-        Problem problem = new Problem(PROBLEM_TYPE, HttpStatus.forStatus(status).getMessage(), status,
+        Problem problem = new Problem(PROBLEM_TYPE, reasonPhrase(status), status,
                 SafeText.escape(detail), errors, RequestContext.requestId(ctx));
         ctx.status(status).contentType(CONTENT_TYPE).result(json.toBytes(problem));
+    }
+
+    /**
+     * Returns the reason phrase of RFC 9110 for a status. Javalin 7.2 and Jetty 12.1 call 500 "Server Error",
+     * so that phrase is corrected here.
+     */
+    static String reasonPhrase(int status) {
+        return status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
     }
 
     private void writeUnexpected(Context ctx, Exception exception) {

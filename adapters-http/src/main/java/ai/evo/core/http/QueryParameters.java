@@ -3,11 +3,18 @@ package ai.evo.core.http;
 import ai.evo.core.domain.common.ValidationException;
 import ai.evo.core.domain.common.Validator;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +27,9 @@ import java.util.stream.Collectors;
  * {@link #throwIfInvalid()} raises them together. Not thread-safe.
  */
 final class QueryParameters {
+    /** Field name used in errors about the query string as a whole. */
+    static final String QUERY = "query";
+
     private final Map<String, List<String>> values;
     private final Validator validator = new Validator();
 
@@ -35,11 +45,24 @@ final class QueryParameters {
      * @return the reader
      */
     static QueryParameters of(Context ctx, List<String> accepted) {
-        return of(ctx.queryParamMap(), accepted);
+        return of(ctx.queryString(), accepted);
     }
 
-    static QueryParameters of(Map<String, List<String>> values, List<String> accepted) {
-        QueryParameters parameters = new QueryParameters(values);
+    /**
+     * Starts reading a raw query string such as {@code limit=10&cursor=abc}.
+     *
+     * <p>The string is decoded here instead of by Javalin, which drops a parameter with a malformed escape such
+     * as {@code limit=%zz} and replaces invalid UTF-8 with U+FFFD. A query with either is an error as a whole.
+     */
+    static QueryParameters of(String rawQuery, List<String> accepted) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        boolean decodable = rawQuery == null || decodeInto(rawQuery, values);
+        QueryParameters parameters = new QueryParameters(decodable ? values : Map.of());
+        if (!decodable) {
+            parameters.validator.reject(QUERY, "contains an invalid %XX escape or invalid UTF-8; encode each"
+                    + " parameter name and value as UTF-8 with %XX escapes");
+            return parameters;
+        }
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String name = entry.getKey();
             if (!accepted.contains(name)) {
@@ -52,10 +75,15 @@ final class QueryParameters {
         return parameters;
     }
 
+    /** Returns every decoded parameter with its values, in the order of the query string. */
+    Map<String, List<String>> values() {
+        return values;
+    }
+
     /** Returns the single value of a parameter, or empty when it is absent or given more than once. */
     Optional<String> text(String name) {
-        List<String> given = values.getOrDefault(name, List.of());
-        return given.size() == 1 ? Optional.of(given.get(0)) : Optional.empty();
+        List<String> occurrences = values.getOrDefault(name, List.of());
+        return occurrences.size() == 1 ? Optional.of(occurrences.get(0)) : Optional.empty();
     }
 
     /** Returns a boolean parameter; any text other than {@code true} or {@code false} is an error. */
@@ -71,7 +99,7 @@ final class QueryParameters {
         return Optional.of(Boolean.parseBoolean(text.get()));
     }
 
-    /** Returns a UUID parameter; any text other than a canonical UUID is an error. */
+    /** Returns a UUID parameter. Any text other than a canonical UUID is an error. */
     Optional<UUID> uuid(String name) {
         Optional<String> text = text(name);
         if (text.isEmpty()) {
@@ -123,5 +151,56 @@ final class QueryParameters {
     /** Throws {@link ValidationException} with every error recorded so far, if there is any. */
     void throwIfInvalid() {
         validator.throwIfInvalid();
+    }
+
+    private static boolean decodeInto(String rawQuery, Map<String, List<String>> values) {
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            Optional<String> name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            Optional<String> value = decode(equals < 0 ? "" : pair.substring(equals + 1));
+            if (name.isEmpty() || value.isEmpty()) {
+                return false;
+            }
+            values.computeIfAbsent(name.get(), key -> new ArrayList<>()).add(value.get());
+        }
+        return true;
+    }
+
+    /** Decodes {@code application/x-www-form-urlencoded} text, in which {@code +} is a space, strictly. */
+    private static Optional<String> decode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    return Optional.empty();
+                }
+                int high = Character.digit(encoded.charAt(i + 1), 16);
+                int low = Character.digit(encoded.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 }

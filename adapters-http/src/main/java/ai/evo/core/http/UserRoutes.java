@@ -51,7 +51,7 @@ final class UserRoutes {
         query.throwIfInvalid();
 
         Page<User> result = users.list(caller, new UserQuery(admin, client, active, locked), page);
-        respondPage(ctx, result);
+        respondPage(ctx, query, result);
     }
 
     /** {@code POST /api/v1/admin/users}: 201 with the new admin. */
@@ -95,11 +95,11 @@ final class UserRoutes {
         PageRequest page = paging.pageRequest(query);
         query.throwIfInvalid();
 
-        respondPage(ctx, users.listClientUsers(caller, client, page));
+        respondPage(ctx, query, users.listClientUsers(caller, client, page));
     }
 
-    private void respondPage(Context ctx, Page<User> result) {
-        paging.linkNextPage(ctx, result.next());
+    private void respondPage(Context ctx, QueryParameters query, Page<User> result) {
+        paging.linkNextPage(ctx, query, result.next());
         json.respond(ctx, 200, result.items().stream().map(UserView::of).toList());
     }
 }

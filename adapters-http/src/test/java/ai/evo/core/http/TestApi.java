@@ -59,6 +59,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryClients clients = new InMemoryClients(clock);
     final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(clock);
     final AtomicBoolean ready = new AtomicBoolean(true);
+    final HttpServices services;
     final AccessTokens tokens;
     final HttpApi api;
     final int port;
@@ -78,7 +79,7 @@ final class TestApi implements AutoCloseable {
                 new InMemoryOneTimeTokens(), outbox, hasher,
                 new PasswordRules(PasswordPolicy.DEFAULT, CommonPasswords.NONE), LockoutPolicy.DEFAULT, recorder, ids,
                 clock, IdentitySettings.withDefaults("https://evo.example.test"));
-        HttpServices services = new HttpServices(
+        services = new HttpServices(
                 new AuthenticationService(identity),
                 new RegistrationService(identity),
                 new PasswordService(identity),

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * bcrypt password hashing with at.favre.lib bcrypt. bcrypt reads at most 72 bytes of input, so a password of 71
- * UTF-8 bytes or more is first reduced to its SHA-512 digest (the library's {@code hashSha512} strategy): every
- * byte of a long password then counts, and two passwords that share their first 72 bytes never match each other.
- * Shorter passwords are hashed as they are, so their hashes stay compatible with other bcrypt implementations.
- * Hashes use the {@code $2a$} format. Thread-safe.
+ * bcrypt password hashing with at.favre.lib bcrypt. bcrypt reads at most 72 bytes of input, so a password longer
+ * than 72 UTF-8 bytes is first reduced to its SHA-512 digest (the library's {@code hashSha512} strategy, which
+ * at.favre.lib bcrypt 0.10.2 applies above 72 bytes). Every byte of a long password then counts, and two passwords
+ * that share their first 72 bytes do not match each other. Passwords of up to 72 bytes are hashed as they are, so
+ * their hashes stay compatible with other bcrypt implementations. Hashes use the {@code $2a$} format. Thread-safe.
  */
 public final class BcryptPasswordHasher implements PasswordHasher {
     /** Work factor when the configuration names none: 2^12 rounds. */

@@ -34,7 +34,8 @@ public record ConnectionSettings(
         }
         // HikariCP rejects connection timeouts below 250 ms.
         if (connectionTimeout.toMillis() < 250) {
-            throw new IllegalArgumentException("the connection timeout must be at least 250 ms, got " + connectionTimeout);
+            throw new IllegalArgumentException(
+                    "the connection timeout must be at least 250 ms, got " + connectionTimeout);
         }
     }
 
@@ -47,7 +48,8 @@ public record ConnectionSettings(
      * @return the settings
      */
     public static ConnectionSettings of(String jdbcUrl, String username, String password) {
-        return new ConnectionSettings(jdbcUrl, username, password, DEFAULT_MAXIMUM_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+        return new ConnectionSettings(
+                jdbcUrl, username, password, DEFAULT_MAXIMUM_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
     }
 
     /**

@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the Liquibase changelog {@value #CHANGELOG} to a database. Safe to call from several instances that
- * start together: each takes a PostgreSQL session-level advisory lock before running Liquibase, so the instances
+ * Applies the Liquibase changelog {@value #CHANGELOG} to a database. Several instances that start together may
+ * call it at once. Each takes a PostgreSQL session-level advisory lock before running Liquibase, so the instances
  * migrate one after another and all but the first find nothing to do. Liquibase's own DATABASECHANGELOGLOCK
  * table guards against tools that do not take the advisory lock.
  */
@@ -53,7 +53,8 @@ public final class DatabaseMigrations {
     /**
      * Applies every pending changeset and waits while another instance migrates the same database.
      *
-     * @param dataSource connections to the target database; the user must be allowed to create tables
+     * @param dataSource connections to the target database. The user needs the CREATE privilege on the database
+     *                   (for the trusted extension uuid-ossp) and on the public schema.
      * @return the schema state after the migration
      * @throws IllegalStateException when a changeset fails; the message names the database error
      */
@@ -87,6 +88,7 @@ public final class DatabaseMigrations {
                     new ClassLoaderResourceAccessor(DatabaseMigrations.class.getClassLoader()),
                     // Liquibase prints each changeset to standard output unless its UI writes to the log.
                     Scope.Attr.ui.name(), new LoggerUIService(),
+                    Scope.Attr.logService.name(), new LiquibaseSlf4jLogService(),
                     AnalyticsArgs.ENABLED.getKey(), false);
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)

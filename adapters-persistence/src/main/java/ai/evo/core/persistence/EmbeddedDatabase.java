@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * installation or for tests. The server listens on localhost only and trusts every local connection as the
  * user {@value #USER}, so it needs no password.
  *
- * <p>The data directory is kept when the server stops, so the data survive a restart; a restart on an existing
- * directory skips {@code initdb}. Thread-safe; {@link #close()} stops the server.
+ * <p>The data directory of {@link #start} is kept when the server stops, so the data survive a restart, and a
+ * restart on an existing directory skips {@code initdb}. Thread-safe. {@link #close()} stops the server.
+ * zonky's shutdown hook also stops it when the JVM exits without a close.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     /** The superuser that {@code initdb} creates. */
@@ -47,6 +48,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        return start(dataDirectory, port, false);
+    }
+
+    /**
+     * Starts a server in a new temporary data directory on a free port, for tests. {@link #close()} stops the
+     * server and deletes the directory, and so does zonky's shutdown hook when the JVM exits without a close.
+     *
+     * @return the running server
+     * @throws UncheckedIOException when the directory cannot be created or the server does not start
+     */
+    public static EmbeddedDatabase startTemporary() {
+        try {
+            return start(Files.createTempDirectory("evo-ai-postgres-"), 0, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to create a temporary data directory for PostgreSQL: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, int port, boolean deleteOnClose) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("the port must be between 0 and 65535, got " + port);
         }
@@ -54,7 +75,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
+                    .setCleanDataDirectory(deleteOnClose)
                     .setServerConfig("listen_addresses", "localhost");
             if (port != 0) {
                 builder.setPort(port);
@@ -109,7 +130,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public boolean createDatabaseIfMissing(String database) {
         requireSimpleName(database);
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            String existsSql = "SELECT 1 FROM pg_database WHERE datname = ?";
+            try (PreparedStatement exists = connection.prepareStatement(existsSql)) {
                 exists.setString(1, database);
                 try (ResultSet rows = exists.executeQuery()) {
                     if (rows.next()) {
@@ -127,7 +149,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Stops the server. The data directory stays. */
+    /** Stops the server. The data directory stays, unless the server came from {@link #startTemporary()}. */
     @Override
     public void close() {
         try {

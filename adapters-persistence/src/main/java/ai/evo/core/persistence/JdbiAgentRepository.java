@@ -25,6 +25,8 @@ import org.jdbi.v3.core.statement.Query;
  * tenant never reaches another's agents. The API key is stored encrypted, bound to its row. Thread-safe.
  */
 final class JdbiAgentRepository implements AgentRepository {
+    /** Length limit of the {@code varchar(255)} columns, in characters. */
+    private static final int MAX_TEXT_LENGTH = 255;
     private static final String TABLE = "agent";
     private static final String API_KEY = "api_key";
     private static final String COLUMNS = """
@@ -146,10 +148,10 @@ final class JdbiAgentRepository implements AgentRepository {
      */
     private static WriteFields fields(Agent agent) {
         return new WriteFields()
-                .with("name", agent.name())
+                .with("name", agent.name(), MAX_TEXT_LENGTH)
                 .with("api_key", agent.apiKey() == null ? null : agent.apiKey().reveal())
                 .with("description", agent.description())
-                .with("model", agent.model())
+                .with("model", agent.model(), MAX_TEXT_LENGTH)
                 .with("instruction", agent.instruction())
                 .with("config_json", agent.configJson());
     }

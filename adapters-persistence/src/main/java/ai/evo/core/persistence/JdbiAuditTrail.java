@@ -65,11 +65,12 @@ final class JdbiAuditTrail implements AuditTrail {
     public AuditEntry append(NewAuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         Map<String, Supplier<DomainException>> constraints = Map.of(
-                "audit_log_pkey", () -> new ConflictException("an audit entry with id " + entry.id() + " already exists"),
+                "audit_log_pkey",
+                () -> new ConflictException("an audit entry with id " + entry.id() + " already exists"),
                 "audit_log_user_id_fkey", () -> new NotFoundException("user"));
         WriteFields fields = new WriteFields()
                 .with("details", entry.details())
-                .with("ip_address", entry.origin().ipAddress())
+                .with("ip_address", entry.origin().ipAddress(), RequestOrigin.MAX_IP_LENGTH)
                 .with("user_agent", entry.origin().userAgent());
         String details = json.write("details", entry.details());
         return database.write(fields, constraints, handle -> handle.createQuery(INSERT)

@@ -96,6 +96,8 @@ final class JdbiClientRepository implements ClientRepository {
     }
 
     private static WriteFields fields(ClientDetails details) {
-        return new WriteFields().with("name", details.name()).with("email", details.email().value());
+        return new WriteFields()
+                .with("name", details.name(), ClientDetails.MAX_NAME_LENGTH)
+                .with("email", details.email().value(), EmailAddress.MAX_LENGTH);
     }
 }

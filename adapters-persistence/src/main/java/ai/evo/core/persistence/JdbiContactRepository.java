@@ -22,6 +22,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * tenant never reaches another's contacts. Thread-safe.
  */
 final class JdbiContactRepository implements ContactRepository {
+    /** Length limit of the {@code varchar(255)} columns, in characters. */
+    private static final int MAX_TEXT_LENGTH = 255;
     private static final String COLUMNS = "id, client_id, ext_id, name, meta, created_at, updated_at";
 
     private static final String INSERT = """
@@ -87,7 +89,8 @@ final class JdbiContactRepository implements ContactRepository {
     @Override
     public Optional<Contact> findByExtId(ClientId clientId, String extId) {
         Objects.requireNonNull(extId, "extId");
-        WriteFields fields = new WriteFields().with("ext_id", extId);
+        // Runs as a write so that U+0000 in the lookup value becomes a ValidationException naming ext_id.
+        WriteFields fields = new WriteFields().with("ext_id", extId, MAX_TEXT_LENGTH);
         return database.write(fields, Map.of(), handle -> handle.createQuery(FIND_BY_EXT_ID)
                 .bind("clientId", clientId.value())
                 .bind("extId", extId)
@@ -130,8 +133,8 @@ final class JdbiContactRepository implements ContactRepository {
 
     private static WriteFields fields(Contact contact) {
         return new WriteFields()
-                .with("ext_id", contact.extId())
-                .with("name", contact.name())
+                .with("ext_id", contact.extId(), MAX_TEXT_LENGTH)
+                .with("name", contact.name(), MAX_TEXT_LENGTH)
                 .with("meta", contact.meta());
     }
 }

@@ -115,7 +115,8 @@ final class JdbiConversationRepository implements ConversationRepository {
 
     @Override
     public Page<Conversation> listByContact(ClientId clientId, ContactId contactId, PageRequest page) {
-        String sql = LIST_BY_CONTACT + Keyset.before(page, "cv.") + " ORDER BY cv.created_at DESC, cv.id DESC LIMIT :limit";
+        String sql = LIST_BY_CONTACT + Keyset.before(page, "cv.")
+                + " ORDER BY cv.created_at DESC, cv.id DESC LIMIT :limit";
         return Page.fromLookahead(
                 database.execute(handle -> Keyset.bind(handle.createQuery(sql), page)
                         .bind("clientId", clientId.value())

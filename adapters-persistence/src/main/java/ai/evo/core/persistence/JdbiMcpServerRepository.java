@@ -18,6 +18,10 @@ import org.jdbi.v3.core.statement.Query;
 
 /** {@link McpServerRepository} on the {@code mcp_server} table, a catalog shared by all tenants. Thread-safe. */
 final class JdbiMcpServerRepository implements McpServerRepository {
+    /** Length limit of the {@code varchar(255)} columns, in characters. */
+    private static final int MAX_TEXT_LENGTH = 255;
+    /** Length limit of the {@code varchar(50)} type column, in characters. */
+    private static final int MAX_TYPE_LENGTH = 50;
     private static final String COLUMNS =
             "id, name, description, config_json, environments, tools, type, created_at, updated_at";
 
@@ -59,7 +63,8 @@ final class JdbiMcpServerRepository implements McpServerRepository {
     public McpServer insert(McpServer server) {
         Objects.requireNonNull(server, "server");
         Map<String, Supplier<DomainException>> constraints = Map.of(
-                "mcp_server_pkey", () -> new ConflictException("an MCP server with id " + server.id() + " already exists"),
+                "mcp_server_pkey",
+                () -> new ConflictException("an MCP server with id " + server.id() + " already exists"),
                 "mcp_server_name_key", () -> nameTaken(server));
         return database.write(fields(server), constraints,
                 handle -> bindFields(handle.createQuery(INSERT), server).map(mapper).one());
@@ -108,11 +113,11 @@ final class JdbiMcpServerRepository implements McpServerRepository {
 
     private static WriteFields fields(McpServer server) {
         return new WriteFields()
-                .with("name", server.name())
+                .with("name", server.name(), MAX_TEXT_LENGTH)
                 .with("description", server.description())
                 .with("config_json", server.configJson())
                 .with("environments", server.environments())
                 .with("tools", server.tools())
-                .with("type", server.type());
+                .with("type", server.type(), MAX_TYPE_LENGTH);
     }
 }

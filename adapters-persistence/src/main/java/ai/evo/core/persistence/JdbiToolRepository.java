@@ -18,6 +18,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /** {@link ToolRepository} on the {@code tool} table, a catalog shared by all tenants. Thread-safe. */
 final class JdbiToolRepository implements ToolRepository {
+    /** Length limit of the {@code varchar(255)} columns, in characters. */
+    private static final int MAX_TEXT_LENGTH = 255;
     private static final String COLUMNS = "id, name, description, config_json, environments, created_at, updated_at";
 
     private static final String INSERT = """
@@ -101,7 +103,7 @@ final class JdbiToolRepository implements ToolRepository {
 
     private static WriteFields fields(Tool tool) {
         return new WriteFields()
-                .with("name", tool.name())
+                .with("name", tool.name(), MAX_TEXT_LENGTH)
                 .with("description", tool.description())
                 .with("config_json", tool.configJson())
                 .with("environments", tool.environments());

@@ -135,7 +135,7 @@ final class JdbiUserRepository implements UserRepository {
                 "user_pkey", () -> new ConflictException("a user with id " + user.id() + " already exists"),
                 "user_client_id_fkey", () -> new NotFoundException("client"));
         // The hash goes into no error message, so it is not listed among the fields.
-        WriteFields fields = new WriteFields().with("email", user.email().value());
+        WriteFields fields = new WriteFields().with("email", user.email().value(), EmailAddress.MAX_LENGTH);
         return database.write(fields, constraints, handle -> handle.createQuery(INSERT)
                 .bind("id", user.id().value())
                 .bind("email", user.email().value())

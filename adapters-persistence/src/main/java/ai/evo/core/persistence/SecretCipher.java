@@ -28,7 +28,8 @@ final class SecretCipher {
             AeadConfig.register();
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the secrets keyset does not hold a usable AEAD key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the secrets keyset does not contain a usable AEAD key: " + e.getMessage(), e);
         }
     }
 

@@ -12,9 +12,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,7 @@ public final class SecretKeysets {
         } catch (IOException e) {
             throw new IllegalStateException("failed to read secrets keyset file " + file + ": " + e.getMessage(), e);
         }
+        warnIfShared(file);
         try {
             AeadConfig.register();
             return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
@@ -95,6 +98,8 @@ public final class SecretKeysets {
         }
         Path directory = file.toAbsolutePath().getParent();
         Path temporary = null;
+        // NOTE: needs a POSIX file system with hard links; elsewhere the calls below raise
+        // UnsupportedOperationException, and the keyset must be created by hand.
         try {
             temporary = Files.createTempFile(directory, ".keyset-", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -110,6 +115,19 @@ public final class SecretKeysets {
             throw new UncheckedIOException("failed to create secrets keyset file " + file + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    private static void warnIfShared(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            boolean shared = permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER_"));
+            if (shared) {
+                log.warn("Secrets keyset file {} is accessible to other users (mode {}); run chmod 600 on it", file,
+                        PosixFilePermissions.toString(permissions));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            log.debug("Cannot read the permissions of secrets keyset file {}", file, e);
         }
     }
 

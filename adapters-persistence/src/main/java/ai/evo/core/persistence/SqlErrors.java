@@ -22,6 +22,8 @@ final class SqlErrors {
     static final String UNTRANSLATABLE_CHARACTER = "22P05";
     /** character_not_in_repertoire: text held the byte 0x00. */
     static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+    /** string_data_right_truncation: text longer than its {@code varchar(n)} column. */
+    static final String STRING_DATA_RIGHT_TRUNCATION = "22001";
     /** invalid_text_representation: for example JSON text with an unpaired surrogate escape. */
     static final String INVALID_TEXT_REPRESENTATION = "22P02";
 
@@ -52,6 +54,9 @@ final class SqlErrors {
         }
         if (UNTRANSLATABLE_CHARACTER.equals(state) || CHARACTER_NOT_IN_REPERTOIRE.equals(state)) {
             return fields.nulCharacterError();
+        }
+        if (STRING_DATA_RIGHT_TRUNCATION.equals(state)) {
+            return fields.tooLongError();
         }
         if (INVALID_TEXT_REPRESENTATION.equals(state) && isJsonError(cause.get())) {
             return fields.invalidJsonError();

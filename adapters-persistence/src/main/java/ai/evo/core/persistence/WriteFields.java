@@ -1,6 +1,5 @@
 package ai.evo.core.persistence;
 
-import ai.evo.core.domain.common.FieldError;
 import ai.evo.core.domain.common.StorableText;
 import ai.evo.core.domain.common.ValidationException;
 import ai.evo.core.domain.common.Validator;
@@ -15,6 +14,7 @@ import java.util.Optional;
  */
 final class WriteFields {
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, Integer> maxLengths = new LinkedHashMap<>();
 
     /**
      * Adds a text or JSON value. Null values are skipped.
@@ -28,6 +28,39 @@ final class WriteFields {
             values.put(field, value);
         }
         return this;
+    }
+
+    /**
+     * Adds a text value bound to a {@code varchar(maxLength)} column. Null values are skipped.
+     *
+     * @param field     the field name
+     * @param value     the text
+     * @param maxLength the column's length limit, in characters
+     * @return this object
+     */
+    WriteFields with(String field, String value, int maxLength) {
+        if (value != null) {
+            values.put(field, value);
+            maxLengths.put(field, maxLength);
+        }
+        return this;
+    }
+
+    /**
+     * Builds the error for PostgreSQL's rejection of a value longer than its {@code varchar} column, naming the
+     * first field over its limit. PostgreSQL counts characters as code points, and so does this check.
+     *
+     * @return the error, naming {@code value} when no field is over its limit
+     */
+    ValidationException tooLongError() {
+        for (Map.Entry<String, Integer> limit : maxLengths.entrySet()) {
+            String text = (String) values.get(limit.getKey());
+            if (text.codePointCount(0, text.length()) > limit.getValue()) {
+                return ValidationException.of(limit.getKey(),
+                        "must be at most " + limit.getValue() + " characters long");
+            }
+        }
+        return ValidationException.of("value", "is longer than the database column allows");
     }
 
     /**
@@ -74,21 +107,29 @@ final class WriteFields {
         return ValidationException.of("value", "is not JSON that PostgreSQL can store; send valid Unicode");
     }
 
-    private static Optional<ValidationException> firstProblem(String field, Object value, boolean nul) {
+    /**
+     * Checks a value with the domain's {@link StorableText} rules and returns its first problem of one kind.
+     *
+     * @param nulProblems true for problems with U+0000, false for the others (unpaired surrogates)
+     */
+    private static Optional<ValidationException> firstProblem(String field, Object value, boolean nulProblems) {
         Validator validator = new Validator();
         if (value instanceof String text) {
             StorableText.problem(text).ifPresent(message -> validator.reject(field, message));
         } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
             StorableText.json(validator, field, value);
         }
+        if (validator.isValid()) {
+            return Optional.empty();
+        }
         try {
             validator.throwIfInvalid();
             return Optional.empty();
         } catch (ValidationException e) {
-            List<FieldError> matching = e.errors().stream()
-                    .filter(error -> error.message().contains("U+0000") == nul)
-                    .toList();
-            return matching.isEmpty() ? Optional.empty() : Optional.of(new ValidationException(matching.subList(0, 1)));
+            return e.errors().stream()
+                    .filter(error -> error.message().contains("U+0000") == nulProblems)
+                    .findFirst()
+                    .map(error -> new ValidationException(List.of(error)));
         }
     }
 }

@@ -3,6 +3,8 @@ package ai.evo.core.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,28 @@ class BcryptPasswordHasherTest {
 
         assertThat(hasher.matches("😀".repeat(18), hash)).isFalse();
         assertThat(hasher.matches("😀".repeat(18) + "😁", hash)).isFalse();
+    }
+
+    @Test
+    void upTo72BytesIsStandardBcrypt() {
+        String password = "A".repeat(72);
+        String hash = hasher.hash(password);
+
+        BCrypt.Result plain = BCrypt.verifyer(BCrypt.Version.VERSION_2A, LongPasswordStrategies.none())
+                .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(plain.verified).isTrue();
+    }
+
+    @Test
+    void hashesFromOtherVersionsMatch() {
+        for (BCrypt.Version version : List.of(BCrypt.Version.VERSION_2A, BCrypt.Version.VERSION_2B,
+                BCrypt.Version.VERSION_2Y)) {
+            String hash = BCrypt.with(version).hashToString(4, "Short-Pass-1".toCharArray());
+
+            assertThat(hasher.matches("Short-Pass-1", hash)).as("hash %s", hash).isTrue();
+            assertThat(hasher.matches("Short-Pass-2", hash)).as("hash %s", hash).isFalse();
+        }
     }
 
     @Test

@@ -111,7 +111,8 @@ class ClientRepositoryTest {
     void findByIdForUpdateReadsInsideTransaction() {
         Client client = fixtures.client();
 
-        Optional<Client> locked = persistence.transactions().inTransaction(() -> clients.findByIdForUpdate(client.id()));
+        Optional<Client> locked = persistence.transactions()
+                .inTransaction(() -> clients.findByIdForUpdate(client.id()));
 
         assertThat(locked).contains(client);
     }

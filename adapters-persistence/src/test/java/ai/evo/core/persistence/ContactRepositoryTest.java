@@ -15,6 +15,7 @@ import ai.evo.core.domain.contact.ContactId;
 import ai.evo.core.domain.contact.ContactRepository;
 import ai.evo.core.persistence.testing.TestDatabase;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +25,14 @@ import org.junit.jupiter.api.Test;
 
 class ContactRepositoryTest {
     private static TestDatabase database;
+    private static PostgresPersistence persistence;
     private static ContactRepository contacts;
     private static Fixtures fixtures;
 
     @BeforeAll
     static void createDatabase() {
         database = TestDatabase.create();
-        PostgresPersistence persistence = database.persistence();
+        persistence = database.persistence();
         contacts = persistence.contacts();
         fixtures = new Fixtures(persistence);
     }
@@ -91,6 +93,19 @@ class ContactRepositoryTest {
         assertThat(rejectedField(contact(clientId, "ext-sur-2", "sur\udc00", Map.of())))
                 .isEqualTo("name");
         assertThat(contacts.list(clientId, PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void overlongNameIsValidationError() {
+        ClientId clientId = fixtures.client().id();
+        String fits = "日".repeat(255);
+
+        Contact stored = contacts.insert(contact(clientId, null, fits, Map.of()));
+
+        assertThat(stored.name()).isEqualTo(fits);
+        assertThat(rejectedField(contact(clientId, null, fits + "x", Map.of()))).isEqualTo("name");
+        assertThatThrownBy(() -> contacts.insert(contact(clientId, null, fits + "x", Map.of())))
+                .hasMessage("name: must be at most 255 characters long");
     }
 
     @Test
@@ -158,5 +173,34 @@ class ContactRepositoryTest {
         } while (after.isPresent());
 
         assertThat(read).containsExactlyElementsOf(inserted);
+    }
+
+    @Test
+    void pagingBreaksTimeTiesById() {
+        Client client = fixtures.client();
+        List<Contact> inserted = persistence.transactions().inTransaction(() -> {
+            List<Contact> rows = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                rows.add(fixtures.contact(client.id()));
+            }
+            return rows;
+        });
+
+        List<Contact> read = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        do {
+            Page<Contact> page = contacts.list(client.id(), new PageRequest(2, after));
+            read.addAll(page.items());
+            after = page.next();
+        } while (after.isPresent());
+
+        // now() is the transaction's start time, so all five rows share created_at and only the id orders them.
+        // Ids made in one millisecond are not ordered, so the expected order sorts them as PostgreSQL does: by
+        // bytes, which for the canonical lower-case text form is the string order.
+        List<Contact> byId = inserted.stream()
+                .sorted(Comparator.comparing((Contact contact) -> contact.id().value().toString()))
+                .toList();
+        assertThat(inserted).extracting(Contact::createdAt).containsOnly(inserted.get(0).createdAt());
+        assertThat(read).containsExactlyElementsOf(byId);
     }
 }

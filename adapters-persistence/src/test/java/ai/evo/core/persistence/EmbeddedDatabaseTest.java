@@ -35,6 +35,17 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void temporaryServerDeletesItsDirectory() {
+        Path data;
+        try (EmbeddedDatabase temporary = EmbeddedDatabase.startTemporary()) {
+            data = temporary.dataDirectory();
+            assertThat(data).isDirectory();
+        }
+
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void unsafeDatabaseNameIsRejected() {
         assertThatThrownBy(() -> EmbeddedDatabase.requireSimpleName("x; DROP DATABASE postgres"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -46,7 +46,8 @@ final class Fixtures {
 
     User user(ClientId clientId) {
         return persistence.users().insert(new NewUser(new UserId(newId()),
-                new EmailAddress("user-" + newId() + "@example.test"), "$2a$04$notarealhashnotarealhashnotarealhashnotarealhash",
+                new EmailAddress("user-" + newId() + "@example.test"),
+                "$2a$04$notarealhashnotarealhashnotarealhashnotarealhash",
                 clientId, true, true, false));
     }
 

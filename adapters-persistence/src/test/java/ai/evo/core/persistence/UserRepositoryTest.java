@@ -18,7 +18,14 @@ import ai.evo.core.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -192,5 +199,38 @@ class UserRepositoryTest {
         }
 
         assertThat(raw).isEqualTo(LocalDateTime.parse("2026-03-01T10:15:00.123456"));
+    }
+
+    @Test
+    void parallelDuplicateEmailsKeepOne() throws Exception {
+        String email = "race-" + fixtures.newId() + "@example.test";
+        ExecutorService executor = Executors.newFixedThreadPool(12);
+        List<Future<User>> futures = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 12; i++) {
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return users.insert(newUser(email, null, true, false));
+                }));
+            }
+            start.countDown();
+            int inserted = 0;
+            int conflicts = 0;
+            for (Future<User> future : futures) {
+                try {
+                    future.get();
+                    inserted++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(ConflictException.class);
+                    conflicts++;
+                }
+            }
+
+            assertThat(inserted).isEqualTo(1);
+            assertThat(conflicts).isEqualTo(11);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }

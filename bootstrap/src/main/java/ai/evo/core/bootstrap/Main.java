@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -50,19 +51,22 @@ public final class Main {
             System.exit(EXIT_USAGE);
             return;
         }
-        EvoService service;
+        AtomicReference<EvoService> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EvoService service = running.get();
+            if (service != null) {
+                service.close();
+            }
+        }, "evo-shutdown"));
         try {
-            service = EvoService.start(config, Clock.systemUTC());
+            running.set(EvoService.start(config, Clock.systemUTC()));
         } catch (ConfigurationException e) {
             log.error("Start failed: {}", e.getMessage());
             System.exit(EXIT_USAGE);
-            return;
         } catch (RuntimeException e) {
             log.error("Start failed", e);
             System.exit(EXIT_FAILURE);
-            return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "evo-shutdown"));
     }
 
     /** Sends Liquibase's java.util.logging output through Logback, so every log line has one format. */
