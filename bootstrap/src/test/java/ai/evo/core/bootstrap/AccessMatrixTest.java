@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calls every operation of the served OpenAPI document as each role and compares the status with the
- * role-by-route matrix, the same one that docs/security.md shows. Resource ids belong to client A, so user B
- * sees another tenant's resource (404) and user A its own (403 where its role forbids the action). The voided
- * token belongs to a user of client A that an admin deactivated after the token was issued.
+ * role-by-route matrix, the same one that docs/security.md shows. Resource ids belong to client A, so for
+ * user B they name another tenant's resource (404) and for user A its own (403 where its role forbids the
+ * action). The voided token belongs to a user of client A that an admin deactivated after the token was issued.
  */
 class AccessMatrixTest {
     private static final String STRONG = "seven purple ducks argue loudly";
@@ -97,7 +97,7 @@ class AccessMatrixTest {
         return role -> null;
     }
 
-    /** A client that an admin may delete without disturbing the other rows. */
+    /** Returns client A, or for the admin a new client that it may delete without disturbing the other rows. */
     private static String scratchClientFor(Role role) {
         if (role != Role.ADMIN) {
             return clientA;
@@ -106,7 +106,7 @@ class AccessMatrixTest {
                 body("name", "Scratch", "email", fresh("scratch")))).get("id").asText();
     }
 
-    /** A user of client A that an admin may deactivate without disturbing the other rows. */
+    /** Creates a user of client A that an admin may deactivate without disturbing the other rows. */
     private static String scratchUser() {
         return json(service.send("POST", "/api/v1/clients/" + clientA + "/users", TOKENS.get(Role.ADMIN),
                 body("email", fresh("scratch-user"), "password", STRONG))).get("id").asText();
@@ -160,6 +160,7 @@ class AccessMatrixTest {
         rows.add(new Row("GET", "/health/live", fixed("/health/live"), none(), all(200)));
         rows.add(new Row("GET", "/health/ready", fixed("/health/ready"), none(), all(200)));
         rows.add(new Row("GET", "/api/v1/openapi.json", fixed("/api/v1/openapi.json"), none(), all(200)));
+
         rows.add(new Row("POST", "/api/v1/auth/login", fixed("/api/v1/auth/login"),
                 role -> body("email", userAEmail, "password", STRONG), all(200)));
         rows.add(new Row("POST", "/api/v1/auth/register", fixed("/api/v1/auth/register"),
@@ -172,10 +173,12 @@ class AccessMatrixTest {
                 role -> body("email", fresh("nobody")), all(202)));
         rows.add(new Row("POST", "/api/v1/auth/reset-password", fixed("/api/v1/auth/reset-password"),
                 role -> body("token", "B".repeat(43), "new_password", STRONG), all(400)));
+
         rows.add(new Row("GET", "/api/v1/auth/me", fixed("/api/v1/auth/me"), none(), of(401, 200, 200, 200, 401)));
         rows.add(new Row("POST", "/api/v1/auth/change-password", fixed("/api/v1/auth/change-password"),
                 role -> body("current_password", "not the current one", "new_password", "another strong phrase"),
                 of(401, 400, 400, 400, 401)));
+
         rows.add(new Row("POST", "/api/v1/clients", fixed("/api/v1/clients"),
                 role -> body("name", "New", "email", fresh("client")), of(401, 403, 403, 201, 401)));
         rows.add(new Row("GET", "/api/v1/clients", fixed("/api/v1/clients"), none(), of(401, 200, 200, 200, 401)));
@@ -190,6 +193,7 @@ class AccessMatrixTest {
                 of(401, 200, 404, 200, 401)));
         rows.add(new Row("GET", "/api/v1/clients/{id}/audit-logs", fixed(client + "/audit-logs"), none(),
                 of(401, 200, 404, 200, 401)));
+
         rows.add(new Row("GET", "/api/v1/admin/users", fixed("/api/v1/admin/users"), none(),
                 of(401, 403, 403, 200, 401)));
         rows.add(new Row("POST", "/api/v1/admin/users", fixed("/api/v1/admin/users"),

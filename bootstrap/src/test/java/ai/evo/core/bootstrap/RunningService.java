@@ -45,13 +45,18 @@ final class RunningService implements AutoCloseable {
     final Jdbi jdbi;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningService(Path directory, Map<String, String> overrides) {
-        database = TestDatabase.create();
+    private final boolean ownsDatabase;
+
+    private RunningService(Path directory, Map<String, String> overrides, TestDatabase shared) {
+        ownsDatabase = shared == null;
+        database = shared == null ? TestDatabase.create() : shared;
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         greenMail.start();
         Path jwtKeyset = directory.resolve("jwt-keyset.json");
         Path secretsKeyset = directory.resolve("secrets-keyset.json");
-        AccessTokens.load(jwtKeyset, true, Duration.ofMinutes(5), Clock.systemUTC());
+        if (Files.notExists(jwtKeyset)) {
+            AccessTokens.load(jwtKeyset, true, Duration.ofMinutes(5), Clock.systemUTC());
+        }
         SecretKeysets.loadOrCreate(secretsKeyset);
         Map<String, String> environment = new HashMap<>();
         environment.put("EVO_HTTP_HOST", "127.0.0.1");
@@ -78,11 +83,19 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(Path directory) {
-        return new RunningService(directory, Map.of());
+        return new RunningService(directory, Map.of(), null);
     }
 
     static RunningService start(Path directory, Map<String, String> overrides) {
-        return new RunningService(directory, overrides);
+        return new RunningService(directory, overrides, null);
+    }
+
+    /**
+     * Starts a second instance on this instance's database and keysets, as a deployment with several instances
+     * runs. Closing it leaves the database to this instance.
+     */
+    RunningService startPeer(Path directory) {
+        return new RunningService(directory, Map.of(), database);
     }
 
     URI uri(String pathAndQuery) {
@@ -191,7 +204,9 @@ final class RunningService implements AutoCloseable {
     public void close() {
         service.close();
         greenMail.stop();
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 
     static Path temporaryDirectory() {
