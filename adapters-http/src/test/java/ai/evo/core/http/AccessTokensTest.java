@@ -7,7 +7,7 @@ import ai.evo.core.domain.client.ClientId;
 import ai.evo.core.domain.common.EmailAddress;
 import ai.evo.core.domain.user.User;
 import ai.evo.core.domain.user.UserId;
-import ai.evo.core.http.fakes.MutableClock;
+import ai.evo.core.domain.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
