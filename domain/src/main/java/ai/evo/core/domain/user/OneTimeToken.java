@@ -21,17 +21,19 @@ public record OneTimeToken(String value, String hash) {
     /** Random bytes per token. */
     public static final int RANDOM_BYTES = 32;
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public OneTimeToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(hash, "hash");
     }
 
-    /** Generates a new token from {@link SecureRandom}. Thread-safe. */
+    /**
+     * Generates a new token from a fresh {@link SecureRandom}, so the domain keeps no shared generator state.
+     * Thread-safe.
+     */
     public static OneTimeToken generate() {
         byte[] bytes = new byte[RANDOM_BYTES];
-        RANDOM.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return new OneTimeToken(value, sha256(value));
     }
