@@ -1,6 +1,7 @@
 package ai.evo.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -63,6 +64,11 @@ final class ArchitectureRules {
             .that().resideOutsideOfPackage(BOOTSTRAP)
             .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
             .because("bootstrap is the composition root and sits on top of everything");
+
+    static final ArchRule CORE_HAS_NO_STATIC_MUTABLE_FIELDS = fields()
+            .that().areStatic().and().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().beFinal()
+            .because("apps embed the domain and the use cases, so they must keep no state shared across instances");
 
     static final ArchRule NO_CYCLES_BETWEEN_PACKAGES = slices()
             .matching("ai.evo.core.(**)")

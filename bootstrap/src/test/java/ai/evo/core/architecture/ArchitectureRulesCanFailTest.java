@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.evo.core.application.archviolation.ApplicationUsingPersistence;
 import ai.evo.core.domain.archviolation.DomainCycleLeft;
 import ai.evo.core.domain.archviolation.DomainUsingJackson;
+import ai.evo.core.domain.archviolation.DomainWithStaticCounter;
 import ai.evo.core.mail.archviolation.MailUsingPersistence;
 import ai.evo.core.passwords.archviolation.PasswordsUsingApplication;
 import ai.evo.core.persistence.archviolation.PersistenceUsingBootstrap;
@@ -57,6 +58,11 @@ class ArchitectureRulesCanFailTest {
     @Test
     void bootstrapRuleCatchesDependencyOnBootstrap() {
         assertRuleFails(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP, PersistenceUsingBootstrap.class);
+    }
+
+    @Test
+    void staticFieldRuleCatchesMutableField() {
+        assertRuleFails(ArchitectureRules.CORE_HAS_NO_STATIC_MUTABLE_FIELDS, DomainWithStaticCounter.class);
     }
 
     @Test

@@ -67,6 +67,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreHasNoStaticMutableFields() {
+        ArchitectureRules.CORE_HAS_NO_STATIC_MUTABLE_FIELDS.check(production);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         ArchitectureRules.NO_CYCLES_BETWEEN_PACKAGES.check(production);
     }
