@@ -151,19 +151,33 @@ final class QueryParameters {
         return Optional.empty();
     }
 
-    /** Returns a timestamp parameter in ISO-8601 form with an offset, such as {@code 2026-01-31T00:00:00Z}. */
+    /** Earliest timestamp a filter accepts; PostgreSQL's own range is wider, but no stored row predates it. */
+    private static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    /** Latest timestamp a filter accepts, well inside PostgreSQL's range (year 294276). */
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * Returns a timestamp parameter in ISO-8601 form with an offset, such as {@code 2026-01-31T00:00:00Z}, from
+     * year 1 to year 9999.
+     */
     Optional<Instant> instant(String name) {
         Optional<String> text = text(name);
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        Instant instant;
         try {
-            return Optional.of(OffsetDateTime.parse(text.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            instant = OffsetDateTime.parse(text.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             reject(name, "must be an ISO-8601 date-time with an offset, such as 2026-01-31T00:00:00Z"
                     + " (write + in an offset as %2B)");
             return Optional.empty();
         }
+        if (instant.isBefore(EARLIEST_INSTANT) || instant.isAfter(LATEST_INSTANT)) {
+            reject(name, "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+            return Optional.empty();
+        }
+        return Optional.of(instant);
     }
 
     /** Records an error about one parameter. */

@@ -87,6 +87,16 @@ class HttpConventionsTest {
     }
 
     @Test
+    void timestampFilterOutsideRangeIs400() {
+        for (String from : new String[] {"%2B999999999-12-31T23:59:59Z", "-5000-01-01T00:00:00Z"}) {
+            TestService.Response response = service.get("/api/v1/admin/audit-logs?from=" + from, admin);
+
+            assertThat(response.status()).as(from).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asText()).as(from).isEqualTo("from");
+        }
+    }
+
+    @Test
     void requestIdIsEchoedOrGenerated() {
         TestService.Response generated = service.get("/health/live", null);
 
