@@ -74,7 +74,9 @@ final class AgentReferences {
     }
 
     private void checkTool(AgentConfig.ToolReference reference, List<FieldError> errors) {
-        Optional<Tool> tool = tools.findById(reference.id());
+        // The row lock holds until the agent's transaction ends, so a concurrent delete of the tool either waits
+        // and then sees this agent using it, or commits first and this check finds no tool.
+        Optional<Tool> tool = tools.findByIdForUpdate(reference.id());
         if (tool.isEmpty()) {
             errors.add(new FieldError(reference.field() + ".id", "no tool with id " + reference.id()
                     + " exists in the catalog"));
@@ -85,7 +87,7 @@ final class AgentReferences {
     }
 
     private void checkServer(AgentConfig.McpServerReference reference, List<FieldError> errors) {
-        Optional<McpServer> server = servers.findById(reference.id());
+        Optional<McpServer> server = servers.findByIdForUpdate(reference.id());
         if (server.isEmpty()) {
             errors.add(new FieldError(reference.field() + ".id", "no MCP server with id " + reference.id()
                     + " exists in the catalog"));
