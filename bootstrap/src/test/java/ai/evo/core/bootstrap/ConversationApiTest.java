@@ -261,4 +261,24 @@ class ConversationApiTest {
         assertThat(stored.get("message").asText()).isEqualTo("a\u0001b");
         assertThat(stored.get("meta").get("note").asText()).isEqualTo("x\u0001y");
     }
+
+    @Test
+    void batchRetryWithSameKeyStoresOnce() {
+        String key = UUID.randomUUID().toString();
+        String marker = "batch " + key;
+        String batch = "{\"items\":[" + body(agentA, contactA, marker) + "," + body(agentA, contactA, marker) + "]}";
+
+        HttpResponse<String> first = running.send("POST", "/api/v1/conversations/batch", tokenA, batch,
+                Map.of("Idempotency-Key", key));
+        HttpResponse<String> retry = running.send("POST", "/api/v1/conversations/batch", tokenA, batch,
+                Map.of("Idempotency-Key", key));
+        HttpResponse<String> sameKeyOnSingleRoute = running.send("POST", "/api/v1/conversations", tokenA,
+                body(agentA, contactA, marker), Map.of("Idempotency-Key", key));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(count("SELECT count(*) FROM conversation WHERE message = '" + marker + "'")).isEqualTo(2);
+        assertThat(sameKeyOnSingleRoute.statusCode()).isEqualTo(422);
+    }
 }
