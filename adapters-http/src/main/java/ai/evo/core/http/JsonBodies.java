@@ -203,6 +203,10 @@ final class JsonBodies {
     private static void checkStorable(Validator validator, String path, JsonNode node) {
         if (node.isTextual()) {
             StorableText.problem(node.textValue()).ifPresent(message -> validator.reject(path, message));
+        } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            // Jackson reads 1e999999 as infinity, which would be stored as the string "Infinity".
+            validator.reject(path, "is a number outside the range of a double (about ±1.8e308); send a smaller"
+                    + " number or a string");
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();

@@ -29,6 +29,12 @@ class JsonBodiesTest {
     }
 
     @Test
+    void infiniteNumberNamesPath() {
+        assertThat(fields(errorsOf("{\"meta\":{\"n\":1e999999}}"))).containsExactly("meta.n");
+        assertThat(fields(errorsOf("{\"meta\":{\"n\":-1e400}}"))).containsExactly("meta.n");
+    }
+
+    @Test
     void nulInStringValueNamesPath() {
         List<FieldError> errors = errorsOf("{\"name\":\"nul\\u0000name\",\"meta\":{\"note\":\"a\\u0000b\"}}");
 
