@@ -1,13 +1,13 @@
 package ai.evo.core.domain.audit;
 
 /**
- * Where a request came from, as recorded in the audit log.
+ * The network origin of a request, as recorded in the audit log.
  *
  * @param ipAddress the client's IP address, or null when unknown
  * @param userAgent the client's user agent, or null when not sent
  */
 public record RequestOrigin(String ipAddress, String userAgent) {
-    /** Longest address the {@code varchar(45)} column holds (an IPv6 address with an embedded IPv4 one). */
+    /** Longest address that fits the {@code varchar(45)} column (an IPv6 address with an embedded IPv4 one). */
     public static final int MAX_IP_LENGTH = 45;
     /** User agents are cut to this many characters; longer ones are padding, not information. */
     public static final int MAX_USER_AGENT_LENGTH = 512;
