@@ -1,6 +1,6 @@
--- Creating an agent with its audit row in one transaction, as the agent use case does. The api_key text has about
--- the length of the service's stored form (v1: and the base64 of an AES-GCM ciphertext); the encryption itself is
--- work only the service does.
+-- Creates an agent with its audit row in one transaction, as the agent use case does.
+-- The api_key text has about the length of the service's stored form (v1: and the base64 of an AES-GCM
+-- ciphertext). The encryption itself is work that only the service does.
 \set c random(1, 100)
 BEGIN;
 INSERT INTO agent (id, client_id, name, description, type, model, api_key, instruction, config_json)

@@ -112,24 +112,24 @@ class AccessMatrixTest {
                 body("email", fresh("scratch-user"), "password", STRONG))).get("id").asText();
     }
 
-    /** A catalog tool that an admin may change or delete without disturbing the other rows. */
+    /** Creates a catalog tool that an admin may change or delete without disturbing the other rows. */
     private static String scratchTool() {
         return json(service.send("POST", "/api/v1/tools", TOKENS.get(Role.ADMIN),
                 body("name", "tool-" + (++sequence), "description", "A tool"))).get("id").asText();
     }
 
-    /** An MCP server that an admin may change or delete without disturbing the other rows. */
+    /** Creates an MCP server that an admin may change or delete without disturbing the other rows. */
     private static String scratchMcpServer() {
         return json(service.send("POST", "/api/v1/mcp-servers", TOKENS.get(Role.ADMIN),
                 body("name", "mcp-" + (++sequence), "type", "community"))).get("id").asText();
     }
 
-    /** An agent of client A that may be deleted without disturbing the other rows. */
+    /** Creates an agent of client A that may be deleted without disturbing the other rows. */
     private static String scratchAgent() {
         return json(service.send("POST", "/api/v1/agents", TOKENS.get(Role.ADMIN), agentBody())).get("id").asText();
     }
 
-    /** A contact of client A that may be deleted without disturbing the other rows. */
+    /** Creates a contact of client A that may be deleted without disturbing the other rows. */
     private static String scratchContact() {
         return json(service.send("POST", "/api/v1/contacts", TOKENS.get(Role.ADMIN),
                 body("client_id", clientA, "name", "Contact " + (++sequence)))).get("id").asText();
@@ -210,7 +210,7 @@ class AccessMatrixTest {
         return rows;
     }
 
-    /** The tool and MCP server catalogs: every signed-in user reads them, only admins change them. */
+    /** Adds the catalog rows: every signed-in user reads tools and MCP servers, and only admins change them. */
     private static void addCatalogRows(List<Row> rows) {
         String tool = "/api/v1/tools/" + toolId;
         rows.add(new Row("POST", "/api/v1/tools", fixed("/api/v1/tools"),
@@ -233,7 +233,7 @@ class AccessMatrixTest {
                 none(), of(401, 403, 403, 204, 401)));
     }
 
-    /** Agents and contacts of client A: its users and admins manage them, user B sees nothing of them. */
+    /** Adds the agent and contact rows: client A's users and admins manage them, and user B gets 404. */
     private static void addWorkspaceRows(List<Row> rows) {
         String agent = "/api/v1/agents/" + agentId;
         rows.add(new Row("POST", "/api/v1/agents", fixed("/api/v1/agents"), role -> agentBody(),
@@ -260,7 +260,7 @@ class AccessMatrixTest {
                 role -> body("client_id", clientA, "name", "Channel contact"), of(401, 201, 404, 201, 401)));
     }
 
-    /** Conversations of client A's contact: its users and admins read and append them. */
+    /** Adds the conversation rows: client A's users and admins read and append them, and user B gets 404. */
     private static void addConversationRows(List<Row> rows) {
         String scope = "client_id=" + clientA;
         rows.add(new Row("POST", "/api/v1/conversations", fixed("/api/v1/conversations"),

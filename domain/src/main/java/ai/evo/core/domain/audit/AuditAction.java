@@ -1,6 +1,6 @@
 package ai.evo.core.domain.audit;
 
-/** What an audited action did. The stored value is the constant's name. */
+/** The kind of audited action. The stored value is the constant's name. */
 public enum AuditAction {
     CREATE,
     UPDATE,

@@ -84,7 +84,7 @@ public final class AuditChain {
     }
 
     /**
-     * Formats a creation time the way the canonical content holds it: UTC with six fraction digits.
+     * Formats a creation time the way the canonical content stores it: UTC with six fraction digits.
      *
      * @param createdAt the time, at microsecond precision
      * @return for example {@code 2026-03-01T10:00:00.000000Z}

@@ -7,7 +7,7 @@ package ai.evo.core.domain.audit;
  * @param userAgent the client's user agent, or null when not sent
  */
 public record RequestOrigin(String ipAddress, String userAgent) {
-    /** Longest address that fits the {@code varchar(45)} column (an IPv6 address with an embedded IPv4 one). */
+    /** Maximum length of an address that fits the {@code varchar(45)} column (an IPv6 address with an embedded IPv4 one). */
     public static final int MAX_IP_LENGTH = 45;
     /** User agents are cut to this many characters; longer ones are padding, not information. */
     public static final int MAX_USER_AGENT_LENGTH = 512;

@@ -1,7 +1,7 @@
 package ai.evo.core.domain.common;
 
 /**
- * Root of the expected rejections a use case can raise. Each subtype maps to one kind of answer at the edge
+ * Root of the expected rejections a use case can raise. Each subtype maps to one kind of response at the edge
  * of the system (not found, conflict, forbidden, invalid input, invalid references, failed authentication,
  * failed precondition), so adapters translate
  * them once instead of inspecting messages.

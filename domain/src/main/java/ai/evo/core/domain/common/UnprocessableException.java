@@ -6,7 +6,7 @@ import java.util.List;
  * Input is well formed but cannot be processed. Examples are an agent, tool or MCP server that does not exist
  * for the caller, a sub-agent graph with a cycle, a missing environment variable that a referenced tool needs,
  * and an idempotency key reused with another request body. Well-formedness failures are
- * {@link ValidationException}; this type lets an adapter answer differently (HTTP 422 rather than 400), with a
+ * {@link ValidationException}; this type lets an adapter respond differently (HTTP 422 rather than 400), with a
  * list of field errors when the problem lies in particular fields.
  */
 public final class UnprocessableException extends DomainException {

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param agentId   the agent that responded
  * @param contactId the contact that wrote
  * @param message   what the contact sent; required and not blank
- * @param response  what the agent answered; required, may be empty
+ * @param response  what the agent replied; required, may be empty
  * @param meta      free JSON-compatible attributes, or null for none
  */
 public record ConversationDraft(
@@ -25,7 +25,7 @@ public record ConversationDraft(
         String response,
         Map<String, Object> meta) {
 
-    /** Longest message or response, in Unicode code points. */
+    /** Maximum length of a message or response, in Unicode code points. */
     public static final int MAX_TEXT_LENGTH = 100_000;
 
     public ConversationDraft {

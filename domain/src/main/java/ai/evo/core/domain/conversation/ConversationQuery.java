@@ -9,7 +9,7 @@ import java.util.Optional;
  * Filters for listing a client's conversations. Every present filter must match.
  *
  * @param contactId only conversations of this contact
- * @param agentId   only conversations answered by this agent
+ * @param agentId   only conversations handled by this agent
  * @param from      only conversations created at or after this time
  * @param to        only conversations created before this time
  */

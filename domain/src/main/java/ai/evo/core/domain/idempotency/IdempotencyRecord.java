@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the store holds for an idempotency key that was already claimed.
+ * The stored state of an idempotency key that was already claimed.
  *
  * @param fingerprint the fingerprint of the request that claimed the key
- * @param response    the answer to that request; empty only while that request's transaction is open
+ * @param response    the response to that request; empty only while that request's transaction is open
  */
 public record IdempotencyRecord(String fingerprint, Optional<StoredResponse> response) {
     public IdempotencyRecord {

@@ -5,13 +5,13 @@ import java.util.Optional;
 
 /**
  * Idempotency keys and the first response sent for each. Implementations join the transaction opened by
- * {@link ai.evo.core.domain.common.Transactions}, so a key is claimed, used and answered atomically with the
+ * {@link ai.evo.core.domain.common.Transactions}, so a key is claimed, used and given its response atomically with the
  * writes of its request, and a request that fails leaves no claim behind.
  */
 public interface IdempotencyStore {
 
     /**
-     * Claims a key for a request. When another open transaction holds the same key, the call waits until it
+     * Claims a key for a request. When another open transaction has claimed the same key, the call waits until it
      * commits or rolls back, so two concurrent retries never both run. An expired claim counts as absent.
      *
      * @param scope       who owns the key, so callers cannot read each other's responses

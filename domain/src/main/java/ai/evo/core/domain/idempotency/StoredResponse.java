@@ -3,7 +3,7 @@ package ai.evo.core.domain.idempotency;
 import java.util.Objects;
 
 /**
- * The first answer to a request made with an idempotency key, replayed to every retry with the same key.
+ * The first response to a request made with an idempotency key, replayed to every retry with the same key.
  *
  * @param status the HTTP status code
  * @param body   the response body as sent, JSON text
